@@ -1,0 +1,3 @@
+import type { CliCommand } from './cli-io';
+
+export const runExtract: CliCommand = async () => 0;

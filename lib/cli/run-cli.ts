@@ -1,0 +1,32 @@
+/**
+ * Dispatches `cli <command> [args]`. Each command lives in its own file; adding one is one line in
+ * `COMMANDS`. Kept apart from `main.ts` so tests can run commands in-process.
+ */
+import { CliError, type CliCommand, type CliIo } from './cli-io';
+import { runExtract } from './extract-command';
+
+const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
+  extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
+};
+
+function usage(): string {
+  return ['usage: cli <command>', ...Object.values(COMMANDS).map((c) => `  cli ${c.usage}`)].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`${name ? `unknown command "${name}"\n` : ''}${usage()}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`cli ${name}: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

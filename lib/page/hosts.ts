@@ -1,0 +1,17 @@
+/**
+ * Match patterns for every Taobao and Tmall host the extension runs on. The manifest's host
+ * permissions and the content script's `matches` both come from here, so the two cannot drift.
+ * `*.tmall.com` covers chaoshi.tmall.com and shop hosts; `*.tmall.hk` is Tmall Global.
+ */
+export const TAOBAO_HOST_PATTERNS = [
+  '*://*.taobao.com/*',
+  '*://*.tmall.com/*',
+  '*://*.tmall.hk/*',
+] as const;
+
+const TAOBAO_HOST = /(^|\.)(taobao\.com|tmall\.com|tmall\.hk)$/i;
+
+/** True for taobao.com, tmall.com, tmall.hk and their subdomains. */
+export function isTaobaoHost(hostname: string): boolean {
+  return TAOBAO_HOST.test(hostname);
+}

@@ -1,0 +1,51 @@
+/**
+ * The Verdict contract: what assessing a Listing produces. Shared by the rules engine, the notice
+ * index, the background, the badges and the CLI.
+ */
+
+export type Risk = 'high' | 'medium' | 'low' | 'none';
+
+/** A short explanation in both UI languages; the UI picks one by the browser's language. */
+export interface LocalizedText {
+  en: string;
+  zh_CN: string;
+}
+
+export interface Reason {
+  /** Stable machine code, e.g. "counterfeit-term", "price-below-floor", "notice-shop". */
+  code: string;
+  text: LocalizedText;
+  /** Set on notice-item, notice-shop and notice-brand reasons. */
+  noticeId?: string;
+}
+
+export interface Verdict {
+  itemId: string;
+  risk: Risk;
+  /** Brand id from the rule pack (e.g. "gucci"), null when no brand was found. */
+  brand: string | null;
+  /** 0–100; the risk level is derived from it through the sensitivity's thresholds. */
+  score: number;
+  reasons: Reason[];
+}
+
+/**
+ * One rectification notice that names this listing, found by the notice index and handed to
+ * `assessListing`. `match` says what in the listing the notice named.
+ */
+export interface NoticeHit {
+  match: 'item' | 'shop' | 'brand';
+  noticeId: string;
+  noticeTitle: string;
+  publisher: string;
+  /** ISO date (YYYY-MM-DD) of the notice, or null when the feed did not give one. */
+  published: string | null;
+  /** Source of the notice, http(s) only, or null. */
+  url: string | null;
+  /** For match "brand": the brand id the notice puts under special rules. */
+  brand?: string;
+  /** For match "item" / "shop": what was done ("removed", "closed", "warned", "rectify"). */
+  action?: 'removed' | 'closed' | 'warned' | 'rectify';
+  /** Date of the action, ISO, when given. */
+  date?: string | null;
+}
