@@ -1,0 +1,146 @@
+/**
+ * PC item pages, all three DOM generations. The server-rendered `__ICE_APP_CONTEXT__` JSON is read
+ * first where present (it survives redesigns); the DOM fills what it lacks; old Taobao's `g_config`
+ * and the og: meta tags come last.
+ */
+import type { Listing, Platform, Price } from '../listing';
+import { parseItemId } from '../page/item-id';
+import { listingUrl, platformOfHost } from '../page/platform';
+import { shopIdFromUrl } from '../page/shop-id';
+import { shopTier } from '../page/shop-tier';
+import { cleanImageUrl, cleanText, parseLocation, parsePrice, parseSales } from './field-text';
+import { elementText, imageUrl, type FoundListing } from './found-listing';
+import { asText, at, readAssignedJson, readScriptProperty } from './inline-script';
+import { queryFirst } from './selector';
+import { ITEM_PAGE } from './selectors';
+
+/** The fields one source can supply; null where that source is silent. */
+interface ItemFields {
+  itemId: string | null;
+  title: string | null;
+  price: Price | null;
+  shopName: string | null;
+  shopId: string | null;
+  isTmall: boolean | null;
+  sales: string | null;
+  location: string | null;
+  image: string | null;
+}
+
+function fromIceContext(doc: Document): Partial<ItemFields> {
+  const res = at(readAssignedJson(doc, '__ICE_APP_CONTEXT__'), 'loaderData', 'home', 'data', 'res');
+  if (res === undefined) return {};
+  const priceVO = at(res, 'componentsVO', 'priceVO');
+  const sellerType = asText(at(res, 'seller', 'sellerType'));
+  return {
+    itemId: asText(at(res, 'item', 'itemId')),
+    title: cleanText(asText(at(res, 'item', 'title'))),
+    // extraPrice is the price the page highlights (promotion); price is then the crossed-out original.
+    price: parsePrice(asText(at(priceVO, 'extraPrice', 'priceText'))) ?? parsePrice(asText(at(priceVO, 'price', 'priceText'))),
+    shopName: cleanText(asText(at(res, 'seller', 'shopName'))),
+    shopId: asText(at(res, 'seller', 'shopId')),
+    isTmall: sellerType === null ? null : sellerType === 'B',
+    location: parseLocation(asText(at(res, 'componentsVO', 'deliveryVO', 'from')) ?? asText(at(res, 'componentsVO', 'deliveryVO', 'deliveryFromAddr'))),
+    image: cleanImageUrl(asText(at(res, 'item', 'images', 0))),
+  };
+}
+
+function fromDom(doc: Document): Partial<ItemFields> {
+  const sticky = ITEM_PAGE.stickyBar;
+  const shopLink = queryFirst(doc, ITEM_PAGE.shopLink, sticky);
+  return {
+    title: cleanText(elementText(queryFirst(doc, ITEM_PAGE.title, sticky))),
+    price: parsePrice(queryFirst(doc, ITEM_PAGE.price, sticky)?.textContent),
+    shopName: cleanText(elementText(queryFirst(doc, ITEM_PAGE.shopName, sticky))),
+    shopId: shopIdFromUrl(shopLink?.getAttribute('href')),
+    sales: parseSales(queryFirst(doc, ITEM_PAGE.sales, sticky)?.textContent),
+    location: parseLocation(queryFirst(doc, ITEM_PAGE.location, sticky)?.textContent),
+    image: imageUrl(queryFirst(doc, ITEM_PAGE.image, sticky)),
+  };
+}
+
+/** Old Taobao's `var g_config = {…}` is a JavaScript literal, not JSON: read single properties. */
+function fromGConfig(doc: Document): Partial<ItemFields> {
+  const shopName = readScriptProperty(doc, 'g_config', 'shopName');
+  return {
+    itemId: readScriptProperty(doc, 'g_config', 'itemId'),
+    shopId: readScriptProperty(doc, 'g_config', 'shopId'),
+    shopName: cleanText(shopName && decodeScriptString(shopName)),
+  };
+}
+
+/** g_config strings may be URL-encoded or hold \uXXXX escapes. */
+function decodeScriptString(value: string): string {
+  let text = value;
+  if (/\\u[0-9a-f]{4}/i.test(text)) text = text.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  if (/%[0-9a-f]{2}/i.test(text)) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // Not URL-encoded after all: keep it as written.
+    }
+  }
+  return text;
+}
+
+function fromMeta(doc: Document): Partial<ItemFields> {
+  const meta = (property: string) => doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content') ?? null;
+  return { title: cleanText(meta('og:title')), image: cleanImageUrl(meta('og:image')) };
+}
+
+/** Per field, the first source that has it. */
+function merge(...sources: Partial<ItemFields>[]): ItemFields {
+  const pick = <K extends keyof ItemFields>(key: K): ItemFields[K] | null => {
+    for (const source of sources) {
+      const value = source[key];
+      if (value !== undefined && value !== null) return value;
+    }
+    return null;
+  };
+  return {
+    itemId: pick('itemId'),
+    title: pick('title'),
+    price: pick('price'),
+    shopName: pick('shopName'),
+    shopId: pick('shopId'),
+    isTmall: pick('isTmall'),
+    sales: pick('sales'),
+    location: pick('location'),
+    image: pick('image'),
+  };
+}
+
+function platformOf(url: URL, isTmall: boolean | null): Platform {
+  const byHost = platformOfHost(url.hostname);
+  if (byHost !== 'taobao') return byHost;
+  return isTmall ? 'tmall' : 'taobao';
+}
+
+/** Builds the Listing for an item page from merged fields; null when id or title is missing. */
+export function itemListing(url: URL, fields: ItemFields): Listing | null {
+  const itemId = parseItemId(url) ?? fields.itemId;
+  if (!itemId || !/^\d{5,}$/.test(itemId) || !fields.title) return null;
+  const platform = platformOf(url, fields.isTmall);
+  return {
+    itemId,
+    url: listingUrl(itemId, platform),
+    title: fields.title,
+    price: fields.price,
+    shop: { name: fields.shopName, id: fields.shopId, platform, tier: shopTier(fields.shopName) },
+    sales: fields.sales,
+    location: fields.location,
+    image: fields.image,
+    isAd: false,
+  };
+}
+
+export function extractItemPage(doc: Document, url: URL): FoundListing[] {
+  const listing = itemListing(url, merge(fromIceContext(doc), fromDom(doc), fromGConfig(doc), fromMeta(doc)));
+  if (!listing) return [];
+  // The badge sits by the title; without a title element the body is the anchor.
+  const element = queryFirst(doc, ITEM_PAGE.title, ITEM_PAGE.stickyBar) ?? doc.body;
+  return [{ listing, elements: [element] }];
+}
+
+export type { ItemFields };
+export { merge as mergeItemFields, fromMeta as itemFieldsFromMeta };

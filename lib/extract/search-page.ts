@@ -1,0 +1,124 @@
+/**
+ * PC search results: cards of the 2023–24 and 2025 shapes (ad cards included, duplicates merged by
+ * id), and the pre-2023 `g_page_config` JSON.
+ */
+import type { Listing, Platform } from '../listing';
+import { itemIdFromCardId, parseItemId, parsePageUrl } from '../page/item-id';
+import { listingUrl, platformOfHost } from '../page/platform';
+import { shopIdFromUrl } from '../page/shop-id';
+import { shopTier } from '../page/shop-tier';
+import { cleanImageUrl, cleanText, joinPrice, parseLocation, parsePrice, parseSales } from './field-text';
+import { CardFields } from './card-fields';
+import { elementText, imageUrl, type FoundListing } from './found-listing';
+import { asText, at, readAssignedJson } from './inline-script';
+import { hasHashedClass, queryAll, queryFirst } from './selector';
+import { SEARCH_CARD } from './selectors';
+
+const AD_HOST = 'click.simba.taobao.com';
+
+/** The Tmall tab (`tab=mall`) and Tmall's old list only show Tmall shops. */
+function isTmallOnly(pageUrl: URL): boolean {
+  return pageUrl.searchParams.get('tab') === 'mall' || pageUrl.hostname === 'list.tmall.com';
+}
+
+function cardListing(card: Element, fields: CardFields<keyof typeof SEARCH_CARD>, pageUrl: URL): Listing | null {
+  const link = parsePageUrl(card.getAttribute('href') ?? '', pageUrl.href);
+  const itemId = itemIdFromCardId(card.id) ?? (link ? parseItemId(link) : null);
+  const title = cleanText(elementText(fields.first(card, 'title')));
+  if (!itemId || !title) return null;
+
+  const isAdLink = link?.hostname === AD_HOST;
+  const isAd = isAdLink || queryFirst(card, SEARCH_CARD.adImage) !== null;
+  let platform: Platform;
+  if (hasHashedClass(card, 'doubleCardWrapperMall')) platform = 'tmall';
+  else if (link && !isAdLink) platform = platformOfHost(link.hostname);
+  else platform = isTmallOnly(pageUrl) ? 'tmall' : 'taobao';
+
+  const shopName = cleanText(elementText(fields.first(card, 'shopName')));
+  const location = fields
+    .all(card, 'location')
+    .map((el) => cleanText(el.textContent))
+    .filter((part): part is string => part !== null)
+    .join(' ');
+  return {
+    itemId,
+    url: listingUrl(itemId, platform),
+    title,
+    price: joinPrice(fields.first(card, 'priceInt')?.textContent ?? null, fields.first(card, 'priceFloat')?.textContent ?? null),
+    shop: {
+      name: shopName,
+      id: shopIdFromUrl(fields.first(card, 'shopLink')?.getAttribute('href')),
+      platform,
+      tier: shopTier(shopName),
+    },
+    sales: parseSales(fields.first(card, 'sales')?.textContent),
+    location: parseLocation(location),
+    image: imageUrl(fields.first(card, 'image')),
+    isAd,
+  };
+}
+
+/** One item shown twice (an ad shell and a normal card): the normal card's fields win, gaps filled. */
+function mergeDuplicate(a: Listing, b: Listing): Listing {
+  const [main, other] = a.isAd && !b.isAd ? [b, a] : [a, b];
+  return {
+    ...main,
+    price: main.price ?? other.price,
+    shop: main.shop.name || main.shop.id ? main.shop : other.shop,
+    sales: main.sales ?? other.sales,
+    location: main.location ?? other.location,
+    image: main.image ?? other.image,
+    isAd: main.isAd && other.isAd,
+  };
+}
+
+function extractCards(doc: Document, pageUrl: URL): FoundListing[] {
+  const cards = queryAll(doc, SEARCH_CARD.card);
+  if (cards.length === 0) return [];
+  const fields = new CardFields(doc, cards, SEARCH_CARD);
+  const byId = new Map<string, FoundListing>();
+  for (const card of cards) {
+    const listing = cardListing(card, fields, pageUrl);
+    if (!listing) continue;
+    const seen = byId.get(listing.itemId);
+    if (seen) {
+      seen.listing = mergeDuplicate(seen.listing, listing);
+      seen.elements.push(card);
+    } else byId.set(listing.itemId, { listing, elements: [card] });
+  }
+  return [...byId.values()];
+}
+
+/** Pre-2023 search pages render from `g_page_config.mods.itemlist.data.auctions`. */
+function extractPageConfig(doc: Document): FoundListing[] {
+  const auctions = at(readAssignedJson(doc, 'g_page_config'), 'mods', 'itemlist', 'data', 'auctions');
+  if (!Array.isArray(auctions)) return [];
+  const found = new Map<string, FoundListing>();
+  for (const auction of auctions) {
+    const itemId = asText(at(auction, 'nid'));
+    const title = cleanText(asText(at(auction, 'raw_title')) ?? asText(at(auction, 'title')));
+    if (!itemId || !/^\d{5,}$/.test(itemId) || !title || found.has(itemId)) continue;
+    const platform: Platform = at(auction, 'shopcard', 'isTmall') === true ? 'tmall' : 'taobao';
+    const shopName = cleanText(asText(at(auction, 'nick')));
+    found.set(itemId, {
+      listing: {
+        itemId,
+        url: listingUrl(itemId, platform),
+        title,
+        price: parsePrice(asText(at(auction, 'view_price'))),
+        shop: { name: shopName, id: null, platform, tier: shopTier(shopName) },
+        sales: parseSales(asText(at(auction, 'view_sales'))),
+        location: parseLocation(asText(at(auction, 'item_loc'))),
+        image: cleanImageUrl(asText(at(auction, 'pic_url'))),
+        isAd: false,
+      },
+      elements: [],
+    });
+  }
+  return [...found.values()];
+}
+
+export function extractSearchPage(doc: Document, pageUrl: URL): FoundListing[] {
+  const cards = extractCards(doc, pageUrl);
+  return cards.length > 0 ? cards : extractPageConfig(doc);
+}

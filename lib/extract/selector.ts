@@ -1,0 +1,73 @@
+/**
+ * Selectors that survive Taobao's hashed class names. A hashed class looks like `title--a1b2c3`,
+ * `Title--title--x9`, or with a build prefix `_4nNipe17pV--highlightPrice--fea17cf4`: its stable part is
+ * a `--`-separated segment before the final hash. `[class*="title--"]` alone would also match
+ * `mainTitle--` and `subTitle--`, so a hashed selector narrows the CSS match by that exact segment.
+ */
+export interface Selector {
+  /** Broad CSS used to find candidates. */
+  readonly css: string;
+  /** Narrows the candidates; absent for plain CSS selectors. */
+  readonly accept?: (element: Element) => boolean;
+  /** Shown by the registry test when the selector matches no fixture. */
+  readonly label: string;
+}
+
+export function css(selector: string): Selector {
+  return { css: selector, label: selector };
+}
+
+/** An element whose class list holds `<…--><name>--<hash>`; `tag` restricts the element name. */
+export function hashed(name: string, tag = ''): Selector {
+  return {
+    css: `${tag}[class*="${name}--"]`,
+    accept: (element) => hasHashedClass(element, name),
+    label: `${tag}~${name}`,
+  };
+}
+
+export function hasHashedClass(element: Element, name: string): boolean {
+  for (const token of element.classList) {
+    const segments = token.split('--');
+    // The last segment is the hash; the name must be one of the segments before it.
+    for (let i = 0; i < segments.length - 1; i++) if (segments[i] === name) return true;
+  }
+  return false;
+}
+
+function matches(element: Element, selector: Selector): boolean {
+  return element.matches(selector.css) && (selector.accept?.(element) ?? true);
+}
+
+/** Every element under `root` matching any of `selectors`, in document order, without repeats. */
+export function queryAll(root: ParentNode, selectors: readonly Selector[]): Element[] {
+  if (selectors.length === 0) return [];
+  const union = selectors.map((s) => s.css).join(',');
+  return Array.from(root.querySelectorAll(union)).filter((el) => selectors.some((s) => matches(el, s)));
+}
+
+/**
+ * The first element found by the first selector that finds one (selectors are in order of preference),
+ * skipping elements inside `exclude` (a sticky bar that repeats the price, say).
+ */
+export function queryFirst(
+  root: ParentNode,
+  selectors: readonly Selector[],
+  exclude: readonly Selector[] = [],
+): Element | null {
+  for (const selector of selectors) {
+    for (const element of root.querySelectorAll(selector.css)) {
+      if (!matches(element, selector)) continue;
+      if (exclude.length > 0 && isInside(element, exclude)) continue;
+      return element;
+    }
+  }
+  return null;
+}
+
+function isInside(element: Element, containers: readonly Selector[]): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (containers.some((c) => matches(node, c))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,90 @@
+/**
+ * Starts Debian's Chromium or Firefox ESR with the built extension installed, resolving every host to
+ * the local fixture server. puppeteer-core drives both; a browser that is not installed fails the run
+ * with the command that installs it.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const BUILD_DIRS: Record<BrowserName, string> = {
+  chromium: join(ROOT, '.output', 'chrome-mv3'),
+  firefox: join(ROOT, '.output', 'firefox-mv3'),
+};
+
+const EXECUTABLES: Record<BrowserName, string[]> = {
+  chromium: [process.env.CHROMIUM_PATH ?? '', '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+  firefox: [process.env.FIREFOX_PATH ?? '', '/usr/bin/firefox-esr', '/usr/bin/firefox'],
+};
+
+function executable(name: BrowserName): string {
+  const found = EXECUTABLES[name].find((path) => path !== '' && existsSync(path));
+  if (!found) {
+    throw new Error(
+      `${name} is not installed; the browser suite needs it. On Debian/Ubuntu: ` +
+        `sudo apt-get install -y chromium firefox-esr (or set ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'})`,
+    );
+  }
+  return found;
+}
+
+export interface RunningBrowser {
+  browser: Browser;
+  name: BrowserName;
+  extensionId: string;
+  /** Origin to open a Taobao-host page through the fixture server (Firefox needs the port). */
+  origin(host: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(name: BrowserName, port: number): Promise<RunningBrowser> {
+  const buildDir = BUILD_DIRS[name];
+  if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`no build in ${buildDir}: run npm run build first`);
+  const browser =
+    name === 'chromium'
+      ? await puppeteer.launch({
+          executablePath: executable(name),
+          headless: true,
+          pipe: true,
+          enableExtensions: true,
+          acceptInsecureCerts: true,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            // Every host name goes to the fixture server, port included.
+            `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+          ],
+        })
+      : await puppeteer.launch({
+          browser: 'firefox',
+          executablePath: executable(name),
+          headless: true,
+          acceptInsecureCerts: true,
+          extraPrefsFirefox: {
+            // Every host name resolves to this machine; URLs then carry the fixture server's port.
+            'network.dns.forceResolve': '127.0.0.1',
+            'network.dns.disableIPv6': true,
+            'extensions.webextensions.restrictedDomains': '',
+          },
+        });
+  try {
+    const extensionId = await browser.installExtension(buildDir);
+    return {
+      browser,
+      name,
+      extensionId,
+      origin: (host) => (name === 'chromium' ? `https://${host}` : `https://${host}:${port}`),
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
