@@ -43,4 +43,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A test that reaches for a missing element should fail loudly, which `!` does.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
 );

@@ -60,7 +60,9 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
     options.schedule(scan);
   };
 
-  const observer = new MutationObserver((records) => {
+  // The document's own MutationObserver: the content script's global, or jsdom's window in tests.
+  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+  const observer = new Observer((records) => {
     if (addsForeignElements(records)) request();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });

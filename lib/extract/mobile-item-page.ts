@@ -1,5 +1,6 @@
 import type { FoundListing } from './found-listing';
 
-export function extractMobileItemPage(_doc: Document, _url: URL): FoundListing[] {
+// Mobile item pages: the extractor follows the fixture structure (test/fixtures/pages/README.md).
+export function extractMobileItemPage(): FoundListing[] {
   return [];
 }

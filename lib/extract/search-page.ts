@@ -21,39 +21,66 @@ function isTmallOnly(pageUrl: URL): boolean {
   return pageUrl.searchParams.get('tab') === 'mall' || pageUrl.hostname === 'list.tmall.com';
 }
 
-function cardListing(card: Element, fields: CardFields<keyof typeof SEARCH_CARD>, pageUrl: URL): Listing | null {
-  const link = parsePageUrl(card.getAttribute('href') ?? '', pageUrl.href);
-  const itemId = itemIdFromCardId(card.id) ?? (link ? parseItemId(link) : null);
-  const title = cleanText(elementText(fields.first(card, 'title')));
-  if (!itemId || !title) return null;
+/**
+ * One card as the author wrote it. The HTML parser can split a card whose `<a>` nests the shop link
+ * into several clones of that `<a>` (the adoption agency algorithm), each holding part of the card:
+ * consecutive card elements with the same id and link are one card.
+ */
+interface Card {
+  itemId: string;
+  href: string;
+  elements: Element[];
+}
 
+function groupCards(elements: readonly Element[], pageUrl: URL): Card[] {
+  const cards: Card[] = [];
+  for (const element of elements) {
+    const href = element.getAttribute('href') ?? '';
+    const link = parsePageUrl(href, pageUrl.href);
+    const itemId = itemIdFromCardId(element.id) ?? (link ? parseItemId(link) : null);
+    if (!itemId) continue;
+    const last = cards[cards.length - 1];
+    if (last && last.itemId === itemId && last.href === href) last.elements.push(element);
+    else cards.push({ itemId, href, elements: [element] });
+  }
+  return cards;
+}
+
+type CardField = keyof typeof SEARCH_CARD;
+
+function cardListing(card: Card, fields: CardFields<CardField>, pageUrl: URL): Listing | null {
+  const all = (field: CardField) => card.elements.flatMap((el) => fields.all(el, field));
+  const first = (field: CardField) => all(field)[0] ?? null;
+  const title = cleanText(elementText(first('title')));
+  if (!title) return null;
+
+  const link = parsePageUrl(card.href, pageUrl.href);
   const isAdLink = link?.hostname === AD_HOST;
-  const isAd = isAdLink || queryFirst(card, SEARCH_CARD.adImage) !== null;
+  const isAd = isAdLink || card.elements.some((el) => queryFirst(el, SEARCH_CARD.adImage) !== null);
   let platform: Platform;
-  if (hasHashedClass(card, 'doubleCardWrapperMall')) platform = 'tmall';
+  if (card.elements.some((el) => hasHashedClass(el, 'doubleCardWrapperMall'))) platform = 'tmall';
   else if (link && !isAdLink) platform = platformOfHost(link.hostname);
   else platform = isTmallOnly(pageUrl) ? 'tmall' : 'taobao';
 
-  const shopName = cleanText(elementText(fields.first(card, 'shopName')));
-  const location = fields
-    .all(card, 'location')
+  const shopName = cleanText(elementText(first('shopName')));
+  const location = all('location')
     .map((el) => cleanText(el.textContent))
     .filter((part): part is string => part !== null)
     .join(' ');
   return {
-    itemId,
-    url: listingUrl(itemId, platform),
+    itemId: card.itemId,
+    url: listingUrl(card.itemId, platform),
     title,
-    price: joinPrice(fields.first(card, 'priceInt')?.textContent ?? null, fields.first(card, 'priceFloat')?.textContent ?? null),
+    price: joinPrice(first('priceInt')?.textContent ?? null, first('priceFloat')?.textContent ?? null),
     shop: {
       name: shopName,
-      id: shopIdFromUrl(fields.first(card, 'shopLink')?.getAttribute('href')),
+      id: shopIdFromUrl(first('shopLink')?.getAttribute('href')),
       platform,
       tier: shopTier(shopName),
     },
-    sales: parseSales(fields.first(card, 'sales')?.textContent),
+    sales: parseSales(first('sales')?.textContent),
     location: parseLocation(location),
-    image: imageUrl(fields.first(card, 'image')),
+    image: imageUrl(first('image')),
     isAd,
   };
 }
@@ -73,18 +100,18 @@ function mergeDuplicate(a: Listing, b: Listing): Listing {
 }
 
 function extractCards(doc: Document, pageUrl: URL): FoundListing[] {
-  const cards = queryAll(doc, SEARCH_CARD.card);
-  if (cards.length === 0) return [];
-  const fields = new CardFields(doc, cards, SEARCH_CARD);
+  const cardElements = queryAll(doc, SEARCH_CARD.card);
+  if (cardElements.length === 0) return [];
+  const fields = new CardFields(doc, cardElements, SEARCH_CARD);
   const byId = new Map<string, FoundListing>();
-  for (const card of cards) {
+  for (const card of groupCards(cardElements, pageUrl)) {
     const listing = cardListing(card, fields, pageUrl);
     if (!listing) continue;
     const seen = byId.get(listing.itemId);
     if (seen) {
       seen.listing = mergeDuplicate(seen.listing, listing);
-      seen.elements.push(card);
-    } else byId.set(listing.itemId, { listing, elements: [card] });
+      seen.elements.push(...card.elements);
+    } else byId.set(listing.itemId, { listing, elements: [...card.elements] });
   }
   return [...byId.values()];
 }

@@ -1,5 +1,59 @@
-import type { FoundListing } from './found-listing';
+/**
+ * Shop pages: the shop's own item grid. Every listing on it shares the shop, read once from the page
+ * header, the `microscope-data` meta tag (which carries the numeric shopId), or the host.
+ */
+import type { Shop } from '../listing';
+import { parseItemId } from '../page/item-id';
+import { listingUrl, platformOfHost } from '../page/platform';
+import { shopIdFromUrl } from '../page/shop-id';
+import { shopTier } from '../page/shop-tier';
+import { cleanText, parsePrice, parseSales } from './field-text';
+import { elementText, imageUrl, type FoundListing } from './found-listing';
+import { queryAll, queryFirst } from './selector';
+import { SHOP_GRID } from './selectors';
 
-export function extractShopPage(_doc: Document, _url: URL): FoundListing[] {
-  return [];
+function shopOfPage(doc: Document, url: URL): Shop {
+  const microscope = doc.querySelector('meta[name="microscope-data"]')?.getAttribute('content') ?? '';
+  const name = cleanText(elementText(queryFirst(doc, SHOP_GRID.shopName)));
+  const platform = platformOfHost(url.hostname);
+  return {
+    name,
+    id: shopIdFromUrl(url.href) ?? /(?:^|;)\s*shopId=(\d+)/.exec(microscope)?.[1] ?? null,
+    platform,
+    tier: shopTier(name),
+  };
+}
+
+export function extractShopPage(doc: Document, url: URL): FoundListing[] {
+  const items = queryAll(doc, SHOP_GRID.item);
+  if (items.length === 0) return [];
+  const shop = shopOfPage(doc, url);
+  const found = new Map<string, FoundListing>();
+  for (const item of items) {
+    const titleLink = queryFirst(item, SHOP_GRID.title);
+    const dataId = item.getAttribute('data-id');
+    const itemId = dataId && /^\d{5,}$/.test(dataId) ? dataId : parseItemId(titleLink?.getAttribute('href') ?? '');
+    const title = cleanText(elementText(titleLink));
+    if (!itemId || !title) continue;
+    const seen = found.get(itemId);
+    if (seen) {
+      seen.elements.push(item);
+      continue;
+    }
+    found.set(itemId, {
+      listing: {
+        itemId,
+        url: listingUrl(itemId, shop.platform),
+        title,
+        price: parsePrice(queryFirst(item, SHOP_GRID.price)?.textContent),
+        shop: { ...shop },
+        sales: parseSales(queryFirst(item, SHOP_GRID.sales)?.textContent),
+        location: null,
+        image: imageUrl(queryFirst(item, SHOP_GRID.image)),
+        isAd: false,
+      },
+      elements: [item],
+    });
+  }
+  return [...found.values()];
 }

@@ -16,14 +16,24 @@ export interface Fixture {
   name: string;
   url: string;
   html: string;
+  /** Item ids the page should yield, from its .expected.json. */
+  expectedIds: string[];
 }
 
 export function loadFixtures(): Map<string, Fixture> {
   const fixtures = new Map<string, Fixture>();
   for (const file of readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.html'))) {
     const name = file.slice(0, -'.html'.length);
-    const expected = JSON.parse(readFileSync(join(FIXTURE_DIR, `${name}.expected.json`), 'utf8')) as { url: string };
-    fixtures.set(name, { name, url: expected.url, html: readFileSync(join(FIXTURE_DIR, file), 'utf8') });
+    const expected = JSON.parse(readFileSync(join(FIXTURE_DIR, `${name}.expected.json`), 'utf8')) as {
+      url: string;
+      listings: { itemId: string }[];
+    };
+    fixtures.set(name, {
+      name,
+      url: expected.url,
+      html: readFileSync(join(FIXTURE_DIR, file), 'utf8'),
+      expectedIds: expected.listings.map((l) => l.itemId),
+    });
   }
   return fixtures;
 }

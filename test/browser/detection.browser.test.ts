@@ -1,0 +1,105 @@
+/**
+ * The built extension in real Chromium and Firefox ESR, on fixture pages served under Taobao's and
+ * Tmall's host names: it marks every listing, keeps up with appended results, and stays off other hosts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The fixture's own URL, through the fixture server (Firefox needs the port in the URL). */
+function fixtureUrl(run: RunningBrowser, name: string): string {
+  const fixture = server.fixtures.get(name);
+  if (!fixture) throw new Error(`no fixture ${name}`);
+  const url = new URL(fixture.url);
+  return `${run.origin(url.hostname)}${url.pathname}${url.search}`;
+}
+
+function expectedIds(name: string): string[] {
+  return server.fixtures.get(name)?.expectedIds ?? [];
+}
+
+async function markedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...new Set([...document.querySelectorAll('[data-cr-item]')].map((el) => el.getAttribute('data-cr-item') ?? ''))]);
+}
+
+/** Waits until the marks stop changing (the content script works in batches). */
+async function settledMarks(page: Page, atLeast = 1): Promise<string[]> {
+  await page.waitForFunction((n: number) => new Set([...document.querySelectorAll('[data-cr-item]')].map((el) => el.getAttribute('data-cr-item'))).size >= n, { timeout: 15_000 }, atLeast);
+  let previous = -1;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const count = await page.evaluate(() => document.querySelectorAll('[data-cr-item]').length);
+    if (count === previous) return markedIds(page);
+    previous = count;
+  }
+}
+
+describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
+  let run: RunningBrowser;
+  let page: Page;
+  beforeAll(async () => {
+    run = await launchWithExtension(browserName, server.port);
+    page = await run.browser.newPage();
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('marks every listing of a 2025 search page, once', async () => {
+    await page.goto(fixtureUrl(run, 'search-2025'), { waitUntil: 'domcontentloaded' });
+    const ids = await settledMarks(page, 60);
+    expect(ids.sort()).toEqual([...expectedIds('search-2025')].sort());
+    expect(ids).toHaveLength(60);
+  });
+
+  it('marks 40 cards appended without a page load (infinite scroll)', async () => {
+    const appended = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll('a[id^="item_id_"]')].slice(0, 40);
+      const ids: string[] = [];
+      cards.forEach((card, i) => {
+        const cell = (card.closest('.search-content-col > *') ?? card).cloneNode(true) as Element;
+        const id = String(800000000000 + i);
+        ids.push(id);
+        for (const el of [cell, ...cell.querySelectorAll('*')]) {
+          el.removeAttribute('data-cr-item');
+          if (el.id.startsWith('item_id_')) el.id = `item_id_${id}`;
+          const href = el.getAttribute('href');
+          if (href?.includes('id=')) el.setAttribute('href', href.replace(/([?&]id=)\d+/, `$1${id}`));
+        }
+        (card.closest('.search-content-col') ?? card.parentElement)?.appendChild(cell);
+      });
+      return ids;
+    });
+    const ids = await settledMarks(page, 100);
+    expect(ids).toHaveLength(100);
+    expect(ids).toEqual(expect.arrayContaining(appended));
+  });
+
+  it.each(['pc-item-tmall-unprefixed-ice', 'pc-item-taobao-prefixed', 'pc-item-tmallhk-prefixed'])('marks the item on %s', async (name) => {
+    await page.goto(fixtureUrl(run, name), { waitUntil: 'domcontentloaded' });
+    expect(await settledMarks(page)).toEqual(expectedIds(name));
+  });
+
+  it('marks nothing on a verification page', async () => {
+    await page.goto(fixtureUrl(run, 'blocked-search-captcha'), { waitUntil: 'load' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await markedIds(page)).toEqual([]);
+  });
+
+  it('does nothing on a host that is not Taobao or Tmall', async () => {
+    // The same search page, served from another host: the content script must not even run.
+    await page.goto(`${run.origin('shop.example.com')}/fixtures/search-2025.html`, { waitUntil: 'load' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await page.evaluate(() => document.querySelectorAll('a[id^="item_id_"]').length)).toBeGreaterThan(0);
+    expect(await markedIds(page)).toEqual([]);
+  });
+});
