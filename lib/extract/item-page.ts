@@ -11,11 +11,11 @@ import { shopTier } from '../page/shop-tier';
 import { cleanImageUrl, cleanText, parseLocation, parsePrice, parseSales } from './field-text';
 import { elementText, imageUrl, type FoundListing } from './found-listing';
 import { asText, at, readAssignedJson, readScriptProperty } from './inline-script';
-import { queryFirst } from './selector';
+import { queryFirst, readFirst } from './selector';
 import { ITEM_PAGE } from './selectors';
 
 /** The fields one source can supply; null where that source is silent. */
-interface ItemFields {
+export interface ItemFields {
   itemId: string | null;
   title: string | null;
   price: Price | null;
@@ -50,11 +50,11 @@ function fromDom(doc: Document): Partial<ItemFields> {
   const shopLink = queryFirst(doc, ITEM_PAGE.shopLink, sticky);
   return {
     title: cleanText(elementText(queryFirst(doc, ITEM_PAGE.title, sticky))),
-    price: parsePrice(queryFirst(doc, ITEM_PAGE.price, sticky)?.textContent),
+    price: readFirst(doc, ITEM_PAGE.price, (el) => parsePrice(el.textContent), sticky),
     shopName: cleanText(elementText(queryFirst(doc, ITEM_PAGE.shopName, sticky))),
     shopId: shopIdFromUrl(shopLink?.getAttribute('href')),
-    sales: parseSales(queryFirst(doc, ITEM_PAGE.sales, sticky)?.textContent),
-    location: parseLocation(queryFirst(doc, ITEM_PAGE.location, sticky)?.textContent),
+    sales: readFirst(doc, ITEM_PAGE.sales, (el) => parseSales(el.textContent), sticky),
+    location: readFirst(doc, ITEM_PAGE.location, (el) => parseLocation(el.textContent), sticky),
     image: imageUrl(queryFirst(doc, ITEM_PAGE.image, sticky)),
   };
 }
@@ -83,13 +83,13 @@ function decodeScriptString(value: string): string {
   return text;
 }
 
-function fromMeta(doc: Document): Partial<ItemFields> {
+export function itemFieldsFromMeta(doc: Document): Partial<ItemFields> {
   const meta = (property: string) => doc.querySelector(`meta[property="${property}"]`)?.getAttribute('content') ?? null;
   return { title: cleanText(meta('og:title')), image: cleanImageUrl(meta('og:image')) };
 }
 
 /** Per field, the first source that has it. */
-function merge(...sources: Partial<ItemFields>[]): ItemFields {
+export function mergeItemFields(...sources: Partial<ItemFields>[]): ItemFields {
   const pick = <K extends keyof ItemFields>(key: K): ItemFields[K] | null => {
     for (const source of sources) {
       const value = source[key];
@@ -135,12 +135,10 @@ export function itemListing(url: URL, fields: ItemFields): Listing | null {
 }
 
 export function extractItemPage(doc: Document, url: URL): FoundListing[] {
-  const listing = itemListing(url, merge(fromIceContext(doc), fromDom(doc), fromGConfig(doc), fromMeta(doc)));
+  const listing = itemListing(url, mergeItemFields(fromIceContext(doc), fromDom(doc), fromGConfig(doc), itemFieldsFromMeta(doc)));
   if (!listing) return [];
   // The badge sits by the title; without a title element the body is the anchor.
   const element = queryFirst(doc, ITEM_PAGE.title, ITEM_PAGE.stickyBar) ?? doc.body;
   return [{ listing, elements: [element] }];
 }
 
-export type { ItemFields };
-export { merge as mergeItemFields, fromMeta as itemFieldsFromMeta };

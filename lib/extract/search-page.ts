@@ -58,9 +58,9 @@ function cardListing(card: Card, fields: CardFields<CardField>, pageUrl: URL): L
   const isAdLink = link?.hostname === AD_HOST;
   const isAd = isAdLink || card.elements.some((el) => queryFirst(el, SEARCH_CARD.adImage) !== null);
   let platform: Platform;
-  if (card.elements.some((el) => hasHashedClass(el, 'doubleCardWrapperMall'))) platform = 'tmall';
-  else if (link && !isAdLink) platform = platformOfHost(link.hostname);
-  else platform = isTmallOnly(pageUrl) ? 'tmall' : 'taobao';
+  if (link && !isAdLink) platform = platformOfHost(link.hostname);
+  else if (isTmallOnly(pageUrl) || card.elements.some((el) => hasHashedClass(el, 'doubleCardWrapperMall'))) platform = 'tmall';
+  else platform = 'taobao';
 
   const shopName = cleanText(elementText(first('shopName')));
   const location = all('location')
@@ -137,7 +137,8 @@ function extractPageConfig(doc: Document): FoundListing[] {
         sales: parseSales(asText(at(auction, 'view_sales'))),
         location: parseLocation(asText(at(auction, 'item_loc'))),
         image: cleanImageUrl(asText(at(auction, 'pic_url'))),
-        isAd: false,
+        // p4p: pay-for-performance, Taobao's paid placement.
+        isAd: Boolean(at(auction, 'p4p')),
       },
       elements: [],
     });

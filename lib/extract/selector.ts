@@ -65,6 +65,26 @@ export function queryFirst(
   return null;
 }
 
+/**
+ * Like `queryFirst`, but keeps looking until `read` makes something of an element: a page can hold an
+ * empty promotion-price slot before the price that is filled.
+ */
+export function readFirst<T>(
+  root: ParentNode,
+  selectors: readonly Selector[],
+  read: (element: Element) => T | null,
+  exclude: readonly Selector[] = [],
+): T | null {
+  for (const selector of selectors) {
+    for (const element of root.querySelectorAll(selector.css)) {
+      if (!matches(element, selector) || (exclude.length > 0 && isInside(element, exclude))) continue;
+      const value = read(element);
+      if (value !== null) return value;
+    }
+  }
+  return null;
+}
+
 function isInside(element: Element, containers: readonly Selector[]): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) {
     if (containers.some((c) => matches(node, c))) return true;

@@ -29,7 +29,7 @@ export const ITEM_PAGE = {
     css('.tb-shop-name'), // old Taobao
   ],
   shopLink: [
-    css('[class*="detailWrap--"] a[href]'), // unprefixed: the shop block's link
+    hashed('detailWrap', 'a'), // unprefixed: the shop block is itself the link
     css('[class*="ShopHeader"] a[href]'), // prefixed ShopHeader-- / ShopHeaderNew--
     css('a.slogo-shopname[href]'), // old Tmall
     css('.tb-shop-name a[href]'), // old Taobao
@@ -42,7 +42,6 @@ export const ITEM_PAGE = {
   location: [
     hashed('deliveryAddrWrap'), // unprefixed: "浙江嘉兴 至 北京市"
     css('[class*="delivery-from-addr"]'), // prefixed
-    css('#J_WlServiceTitle'), // old Taobao/Tmall: ship-from line
   ],
   image: [
     css('#picGalleryEle [class*="mainPic--"]'), // unprefixed gallery
@@ -52,6 +51,22 @@ export const ITEM_PAGE = {
   ],
   /** A sticky header repeats title and price: never read from it. */
   stickyBar: [hashed('ItemHeadFixed')],
+} satisfies Record<string, Selector[]>;
+
+/**
+ * Mobile item pages (main.m.taobao.com, detail.m.tmall.com, h5.m.taobao.com). shared/taobao-pages.md
+ * records no mobile DOM; these follow the rendered h5 detail page saved in the fixtures.
+ */
+export const MOBILE_ITEM_PAGE = {
+  title: [hashed('itemTitle')], // h5 detail: h1.itemTitle--
+  price: [hashed('priceText')], // h5 detail: priceWrap-- > priceText-- (the coupon price when one applies)
+  sales: [hashed('salesCount')], // "已售 3000+", "月销 10"
+  location: [hashed('deliveryFrom')], // ship-from
+  shopName: [hashed('shopName')], // inside the shopCard-- link
+  shopLink: [hashed('shopCard', 'a')], // shop.m.taobao.com/shop/shop_index.htm?shop_id=N
+  image: [hashed('headPicImg')], // first image of the head gallery
+  /** "看了又看" / "店铺推荐" tiles repeat prices and titles of other items. */
+  recommendations: [hashed('recommend')],
 } satisfies Record<string, Selector[]>;
 
 export const SEARCH_CARD = {

@@ -66,7 +66,8 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
       const cards = [...document.querySelectorAll('a[id^="item_id_"]')].slice(0, 40);
       const ids: string[] = [];
       cards.forEach((card, i) => {
-        const cell = (card.closest('.search-content-col > *') ?? card).cloneNode(true) as Element;
+        const original = card.closest('.search-content-col') ?? card;
+        const cell = original.cloneNode(true) as Element;
         const id = String(800000000000 + i);
         ids.push(id);
         for (const el of [cell, ...cell.querySelectorAll('*')]) {
@@ -75,7 +76,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
           const href = el.getAttribute('href');
           if (href?.includes('id=')) el.setAttribute('href', href.replace(/([?&]id=)\d+/, `$1${id}`));
         }
-        (card.closest('.search-content-col') ?? card.parentElement)?.appendChild(cell);
+        original.parentElement?.appendChild(cell);
       });
       return ids;
     });
@@ -84,13 +85,40 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     expect(ids).toEqual(expect.arrayContaining(appended));
   });
 
+  it('follows pagination done in the page (new results, pushState, no load)', async () => {
+    const next = await page.evaluate(() => {
+      const wrapper = document.querySelector('#content_items_wrapper')!;
+      const cells = [...wrapper.querySelectorAll('.search-content-col')].slice(0, 10);
+      const ids = cells.map((_, i) => String(810000000000 + i));
+      const fresh = cells.map((cell, i) => {
+        const copy = cell.cloneNode(true) as Element;
+        for (const el of [copy, ...copy.querySelectorAll('*')]) {
+          el.removeAttribute('data-cr-item');
+          if (el.id.startsWith('item_id_')) el.id = `item_id_${ids[i]}`;
+        }
+        return copy;
+      });
+      history.pushState(null, '', `${location.pathname}${location.search.replace(/&page=\d+|$/, '&page=2')}`);
+      wrapper.replaceChildren(...fresh);
+      return ids;
+    });
+    const ids = await settledMarks(page, 10);
+    expect(ids.sort()).toEqual(next.sort());
+  });
+
+  it('marks the cards of a 2023–24 search page that the HTML parser split apart', async () => {
+    await page.goto(fixtureUrl(run, 'search-2023'), { waitUntil: 'domcontentloaded' });
+    const ids = await settledMarks(page, expectedIds('search-2023').length);
+    expect(ids.sort()).toEqual([...expectedIds('search-2023')].sort());
+  });
+
   it.each(['pc-item-tmall-unprefixed-ice', 'pc-item-taobao-prefixed', 'pc-item-tmallhk-prefixed'])('marks the item on %s', async (name) => {
     await page.goto(fixtureUrl(run, name), { waitUntil: 'domcontentloaded' });
     expect(await settledMarks(page)).toEqual(expectedIds(name));
   });
 
-  it('marks nothing on a verification page', async () => {
-    await page.goto(fixtureUrl(run, 'blocked-search-captcha'), { waitUntil: 'load' });
+  it.each(['blocked-search-captcha', 'blocked-item-unusual'])('marks nothing on the verification page %s', async (name) => {
+    await page.goto(fixtureUrl(run, name), { waitUntil: 'load' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await markedIds(page)).toEqual([]);
   });

@@ -66,7 +66,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const byUrl = new Map<string, Fixture>();
   for (const fixture of fixtures.values()) {
     const url = new URL(fixture.url);
-    byUrl.set(`${url.hostname}${url.pathname}${url.search}`, fixture);
+    const key = `${url.hostname}${url.pathname}${url.search}`;
+    const taken = byUrl.get(key);
+    if (taken) throw new Error(`fixtures ${taken.name} and ${fixture.name} have the same URL: ${fixture.url}`);
+    byUrl.set(key, fixture);
   }
   const extraPages = new Map<string, string>();
   const server: Server = createServer(selfSignedCertificate(), (request, response) => {
