@@ -5,12 +5,12 @@
  */
 import type { Listing, Platform, Price } from '../listing';
 import { parseItemId } from '../page/item-id';
-import { listingUrl, platformOfHost } from '../page/platform';
+import { platformOfHost } from '../page/platform';
 import { shopIdFromUrl } from '../page/shop-id';
-import { shopTier } from '../page/shop-tier';
 import { cleanImageUrl, cleanText, parseLocation, parsePrice, parseSales } from './field-text';
 import { elementText, imageUrl, type FoundListing } from './found-listing';
 import { asText, at, readAssignedJson, readScriptProperty } from './inline-script';
+import { makeListing } from './make-listing';
 import { queryFirst, readFirst } from './selector';
 import { ITEM_PAGE } from './selectors';
 
@@ -121,17 +121,7 @@ export function itemListing(url: URL, fields: ItemFields): Listing | null {
   const itemId = parseItemId(url) ?? fields.itemId;
   if (!itemId || !/^\d{5,}$/.test(itemId) || !fields.title) return null;
   const platform = platformOf(url, fields.isTmall);
-  return {
-    itemId,
-    url: listingUrl(itemId, platform),
-    title: fields.title,
-    price: fields.price,
-    shop: { name: fields.shopName, id: fields.shopId, platform, tier: shopTier(fields.shopName) },
-    sales: fields.sales,
-    location: fields.location,
-    image: fields.image,
-    isAd: false,
-  };
+  return makeListing({ ...fields, itemId, platform, title: fields.title, isAd: false });
 }
 
 export function extractItemPage(doc: Document, url: URL): FoundListing[] {

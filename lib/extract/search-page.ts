@@ -4,13 +4,13 @@
  */
 import type { Listing, Platform } from '../listing';
 import { itemIdFromCardId, parseItemId, parsePageUrl } from '../page/item-id';
-import { listingUrl, platformOfHost } from '../page/platform';
+import { platformOfHost } from '../page/platform';
 import { shopIdFromUrl } from '../page/shop-id';
-import { shopTier } from '../page/shop-tier';
 import { cleanImageUrl, cleanText, joinPrice, parseLocation, parsePrice, parseSales } from './field-text';
 import { CardFields } from './card-fields';
 import { elementText, imageUrl, type FoundListing } from './found-listing';
 import { asText, at, readAssignedJson } from './inline-script';
+import { makeListing } from './make-listing';
 import { hasHashedClass, queryAll, queryFirst } from './selector';
 import { SEARCH_CARD } from './selectors';
 
@@ -67,22 +67,18 @@ function cardListing(card: Card, fields: CardFields<CardField>, pageUrl: URL): L
     .map((el) => cleanText(el.textContent))
     .filter((part): part is string => part !== null)
     .join(' ');
-  return {
+  return makeListing({
     itemId: card.itemId,
-    url: listingUrl(card.itemId, platform),
+    platform,
     title,
     price: joinPrice(first('priceInt')?.textContent ?? null, first('priceFloat')?.textContent ?? null),
-    shop: {
-      name: shopName,
-      id: shopIdFromUrl(first('shopLink')?.getAttribute('href')),
-      platform,
-      tier: shopTier(shopName),
-    },
+    shopName,
+    shopId: shopIdFromUrl(first('shopLink')?.getAttribute('href')),
     sales: parseSales(first('sales')?.textContent),
     location: parseLocation(location),
     image: imageUrl(first('image')),
     isAd,
-  };
+  });
 }
 
 /** One item shown twice (an ad shell and a normal card): the normal card's fields win, gaps filled. */
@@ -128,18 +124,19 @@ function extractPageConfig(doc: Document): FoundListing[] {
     const platform: Platform = at(auction, 'shopcard', 'isTmall') === true ? 'tmall' : 'taobao';
     const shopName = cleanText(asText(at(auction, 'nick')));
     found.set(itemId, {
-      listing: {
+      listing: makeListing({
         itemId,
-        url: listingUrl(itemId, platform),
+        platform,
         title,
         price: parsePrice(asText(at(auction, 'view_price'))),
-        shop: { name: shopName, id: null, platform, tier: shopTier(shopName) },
+        shopName,
+        shopId: null,
         sales: parseSales(asText(at(auction, 'view_sales'))),
         location: parseLocation(asText(at(auction, 'item_loc'))),
         image: cleanImageUrl(asText(at(auction, 'pic_url'))),
         // p4p: pay-for-performance, Taobao's paid placement.
         isAd: Boolean(at(auction, 'p4p')),
-      },
+      }),
       elements: [],
     });
   }

@@ -2,25 +2,21 @@
  * Shop pages: the shop's own item grid. Every listing on it shares the shop, read once from the page
  * header, the `microscope-data` meta tag (which carries the numeric shopId), or the host.
  */
-import type { Shop } from '../listing';
 import { parseItemId } from '../page/item-id';
-import { listingUrl, platformOfHost } from '../page/platform';
+import { platformOfHost } from '../page/platform';
 import { shopIdFromUrl } from '../page/shop-id';
-import { shopTier } from '../page/shop-tier';
 import { cleanText, parsePrice, parseSales } from './field-text';
 import { elementText, imageUrl, type FoundListing } from './found-listing';
+import { makeListing, type ListingFields } from './make-listing';
 import { queryAll, queryFirst } from './selector';
 import { SHOP_GRID } from './selectors';
 
-function shopOfPage(doc: Document, url: URL): Shop {
+function shopOfPage(doc: Document, url: URL): Pick<ListingFields, 'shopName' | 'shopId' | 'platform'> {
   const microscope = doc.querySelector('meta[name="microscope-data"]')?.getAttribute('content') ?? '';
-  const name = cleanText(elementText(queryFirst(doc, SHOP_GRID.shopName)));
-  const platform = platformOfHost(url.hostname);
   return {
-    name,
-    id: shopIdFromUrl(url.href) ?? /(?:^|;)\s*shopId=(\d+)/.exec(microscope)?.[1] ?? null,
-    platform,
-    tier: shopTier(name),
+    shopName: cleanText(elementText(queryFirst(doc, SHOP_GRID.shopName))),
+    shopId: shopIdFromUrl(url.href) ?? /(?:^|;)\s*shopId=(\d+)/.exec(microscope)?.[1] ?? null,
+    platform: platformOfHost(url.hostname),
   };
 }
 
@@ -41,17 +37,16 @@ export function extractShopPage(doc: Document, url: URL): FoundListing[] {
       continue;
     }
     found.set(itemId, {
-      listing: {
+      listing: makeListing({
+        ...shop,
         itemId,
-        url: listingUrl(itemId, shop.platform),
         title,
         price: parsePrice(queryFirst(item, SHOP_GRID.price)?.textContent),
-        shop: { ...shop },
         sales: parseSales(queryFirst(item, SHOP_GRID.sales)?.textContent),
         location: null,
         image: imageUrl(queryFirst(item, SHOP_GRID.image)),
         isAd: false,
-      },
+      }),
       elements: [item],
     });
   }

@@ -1,0 +1,45 @@
+/**
+ * The Listing contract as a schema, for data that crosses a trust boundary: a content script runs in
+ * a page we do not control, so the background checks every listing it is sent.
+ */
+import * as v from 'valibot';
+import type { Listing } from '../listing';
+import { MAX_TITLE_LENGTH } from '../extract/make-listing';
+import { listingUrl } from '../page/platform';
+
+const MAX_TEXT = 200;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nullableText = (max = MAX_TEXT) => v.nullable(text(max));
+const amount = v.pipe(v.number(), v.finite(), v.minValue(0));
+const httpsUrl = v.pipe(v.string(), v.maxLength(2000), v.url(), v.startsWith('https://'));
+
+export const listingSchema = v.pipe(
+  v.strictObject({
+    itemId: v.pipe(v.string(), v.regex(/^\d{5,20}$/)),
+    url: httpsUrl,
+    title: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TITLE_LENGTH)),
+    price: v.nullable(
+      v.pipe(
+        v.strictObject({ min: amount, max: amount, currency: v.literal('CNY') }),
+        v.check((price) => price.min <= price.max, 'min must not exceed max'),
+      ),
+    ),
+    shop: v.strictObject({
+      name: nullableText(),
+      id: v.nullable(v.pipe(v.string(), v.regex(/^\d{1,20}$/))),
+      platform: v.picklist(['taobao', 'tmall', 'tmall-global']),
+      tier: v.nullable(v.picklist(['official-flagship', 'flagship', 'franchise', 'store'])),
+    }),
+    sales: nullableText(40),
+    location: nullableText(60),
+    image: v.nullable(httpsUrl),
+    isAd: v.boolean(),
+  }),
+  // The URL is ours to build; one that does not match the id and platform did not come from us.
+  v.check((listing) => listing.url === listingUrl(listing.itemId, listing.shop.platform), 'url does not match itemId and platform'),
+) satisfies v.GenericSchema<unknown, Listing>;
+
+/** A batch is one page's worth: the content script splits anything larger. */
+export const MAX_BATCH = 100;
+export const listingBatchSchema = v.pipe(v.array(listingSchema), v.maxLength(MAX_BATCH));
