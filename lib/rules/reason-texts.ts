@@ -1,0 +1,101 @@
+/**
+ * The short explanations a verdict carries, in English and simplified Chinese. Wording is calm on
+ * purpose: it says what was found, not that the seller is a criminal.
+ */
+import type { LocalizedText, NoticeHit } from '../verdict';
+import type { BrandNames } from './merge-packs';
+
+/** "12,800" or "1,288.50": deterministic, whatever the runtime's locale. */
+export function formatYuan(amount: number): string {
+  const whole = Math.trunc(amount);
+  let digits = String(whole);
+  let grouped = '';
+  while (digits.length > 3) {
+    grouped = `,${digits.slice(-3)}${grouped}`;
+    digits = digits.slice(0, -3);
+  }
+  grouped = digits + grouped;
+  return Number.isInteger(amount) ? grouped : `${grouped}.${amount.toFixed(2).slice(-2)}`;
+}
+
+export const brandMentionText = (brand: BrandNames): LocalizedText => ({
+  en: `Names ${brand.en}.`,
+  zh_CN: `提到${brand.zh_CN}。`,
+});
+
+export const counterfeitTermText = (term: string): LocalizedText => ({
+  en: `Uses counterfeit slang: “${term}”.`,
+  zh_CN: `使用仿冒用语“${term}”。`,
+});
+
+export const lookalikeText = (term: string, brand: BrandNames): LocalizedText => ({
+  en: `Described as a lookalike (“${term}”), not as ${brand.en} itself.`,
+  zh_CN: `以“${term}”描述，属仿款而非${brand.zh_CN}本身。`,
+});
+
+export const accessoryText = (term: string, brand: BrandNames): LocalizedText => ({
+  en: `An accessory for ${brand.en} items (“${term}”), not ${brand.en}'s own product; prices are not compared.`,
+  zh_CN: `为${brand.zh_CN}商品配套的配件（“${term}”），并非品牌自有商品，不比对价格。`,
+});
+
+export const secondHandText = (term: string): LocalizedText => ({
+  en: `Second-hand or resale (“${term}”).`,
+  zh_CN: `二手或转售（“${term}”）。`,
+});
+
+export const authorisedShopText = (brand: BrandNames, shopName: string): LocalizedText => ({
+  en: `Sold by a shop ${brand.en} authorises (${shopName}).`,
+  zh_CN: `由${brand.zh_CN}授权店铺销售（${shopName}）。`,
+});
+
+export const brandStuffingText = (brands: readonly BrandNames[]): LocalizedText => ({
+  en: `Names ${brands.length} brands at once (${brands.map((b) => b.en).join(', ')}).`,
+  zh_CN: `同时堆砌${brands.length}个品牌（${brands.map((b) => b.zh_CN).join('、')}）。`,
+});
+
+/** What the price is compared with: "Hermès bag" / "爱马仕包袋", or a model: "Hermès Birkin". */
+export interface FloorLabel {
+  en: string;
+  zh_CN: string;
+}
+
+export const priceBelowFloorText = (price: number, floor: number, label: FloorLabel, far: boolean): LocalizedText => ({
+  en: `¥${formatYuan(price)} is ${far ? 'far ' : ''}below the lowest plausible price for genuine ${label.en} (¥${formatYuan(floor)}).`,
+  zh_CN: `售价¥${formatYuan(price)}${far ? '远' : ''}低于正品${label.zh_CN}的最低合理价格（¥${formatYuan(floor)}）。`,
+});
+
+const ACTION: Record<NonNullable<NoticeHit['action']>, LocalizedText> = {
+  removed: { en: 'listing removed', zh_CN: '商品下架' },
+  closed: { en: 'shop closed', zh_CN: '店铺关闭' },
+  warned: { en: 'warned', zh_CN: '警告' },
+  rectify: { en: 'ordered to rectify', zh_CN: '责令整改' },
+};
+
+function noticeParts(hit: NoticeHit): { en: string; zh_CN: string; sourceEn: string; sourceZh: string } {
+  const dateEn = hit.published ?? 'undated';
+  const dateZh = hit.published ?? '日期不详';
+  return {
+    en: `“${hit.noticeTitle}” (${hit.publisher}, ${dateEn})`,
+    zh_CN: `《${hit.noticeTitle}》（${hit.publisher}，${dateZh}）`,
+    sourceEn: hit.url ? ` Source: ${hit.url}` : '',
+    sourceZh: hit.url ? `来源：${hit.url}` : '',
+  };
+}
+
+export function noticeNamedText(hit: NoticeHit, what: 'item' | 'shop'): LocalizedText {
+  const notice = noticeParts(hit);
+  const action = hit.action ? ACTION[hit.action] : undefined;
+  const when = hit.date ? ` ${hit.date}` : '';
+  return {
+    en: `This ${what === 'item' ? 'item' : 'shop'} is named in the notice ${notice.en}${action ? `: ${action.en}${when}` : ''}.${notice.sourceEn}`,
+    zh_CN: `该${what === 'item' ? '商品' : '店铺'}被公告${notice.zh_CN}点名${action ? `：${action.zh_CN}${when}` : ''}。${notice.sourceZh}`,
+  };
+}
+
+export function noticeBrandText(hit: NoticeHit, brand: BrandNames): LocalizedText {
+  const notice = noticeParts(hit);
+  return {
+    en: `${brand.en} is under special rules in the notice ${notice.en}, and this shop is not one ${brand.en} authorises.${notice.sourceEn}`,
+    zh_CN: `公告${notice.zh_CN}对${brand.zh_CN}实行特别管理，而该店铺并非${brand.zh_CN}授权店铺。${notice.sourceZh}`,
+  };
+}
