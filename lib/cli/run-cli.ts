@@ -2,11 +2,13 @@
  * Dispatches `cli <command> [args]`. Each command lives in its own file; adding one is one line in
  * `COMMANDS`. Kept apart from `main.ts` so tests can run commands in-process.
  */
+import { runAssess } from './assess-command';
 import { CliError, type CliCommand, type CliIo } from './cli-io';
 import { runExtract } from './extract-command';
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
+  assess: { run: runAssess, usage: 'assess [--rules extra-pack.json] [--sensitivity relaxed|balanced|strict] < listings.jsonl' },
 };
 
 function usage(): string {
