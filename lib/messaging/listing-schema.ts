@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { Listing } from '../listing';
 import { MAX_TITLE_LENGTH } from '../extract/make-listing';
+import { isItemId } from '../page/item-id';
 import { listingUrl } from '../page/platform';
 
 const MAX_TEXT = 200;
@@ -37,7 +38,10 @@ export const listingSchema = v.pipe(
     isAd: v.boolean(),
   }),
   // The URL is ours to build; one that does not match the id and platform did not come from us.
-  v.check((listing) => listing.url === listingUrl(listing.itemId, listing.shop.platform), 'url does not match itemId and platform'),
+  v.check(
+    (listing) => isItemId(listing.itemId) && listing.url === listingUrl(listing.itemId, listing.shop.platform),
+    'url does not match itemId and platform',
+  ),
 ) satisfies v.GenericSchema<unknown, Listing>;
 
 /** A batch is one page's worth: the content script splits anything larger. */
