@@ -17,6 +17,8 @@ export interface Reason {
   text: LocalizedText;
   /** Set on notice-item, notice-shop and notice-brand reasons. */
   noticeId?: string;
+  /** The notice's source (http/https only), for the UI to link; the text also names it. */
+  url?: string;
 }
 
 export interface Verdict {

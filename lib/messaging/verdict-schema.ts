@@ -14,6 +14,7 @@ export const verdictSchema = v.strictObject({
       code: v.string(),
       text: localized,
       noticeId: v.optional(v.string()),
+      url: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
     }),
   ),
 }) satisfies v.GenericSchema<unknown, Verdict>;

@@ -54,6 +54,11 @@ const NOTICE_NAMED_SCORE = 100;
 const NO_NOTICES: readonly NoticeHit[] = Object.freeze([]);
 
 /** Pure and deterministic: the same listing, rules, hits and sensitivity give the same verdict. */
+/** A notice's source link, kept only when it is http(s): feed data is not trusted to be a safe link. */
+function noticeSource(hit: NoticeHit): { url?: string } {
+  return hit.url && /^https?:\/\//i.test(hit.url) ? { url: hit.url } : {};
+}
+
 export function assessListing(
   listing: AssessableListing,
   rules: CompiledRules,
@@ -71,7 +76,7 @@ export function assessListing(
   let namedByNotice = false;
   for (const hit of noticeHits) {
     if (hit.match !== 'item' && hit.match !== 'shop') continue;
-    reasons.push({ code: hit.match === 'item' ? 'notice-item' : 'notice-shop', text: noticeNamedText(hit, hit.match), noticeId: hit.noticeId });
+    reasons.push({ code: hit.match === 'item' ? 'notice-item' : 'notice-shop', text: noticeNamedText(hit, hit.match), noticeId: hit.noticeId, ...noticeSource(hit) });
     namedByNotice = true;
   }
 
@@ -90,7 +95,7 @@ export function assessListing(
     for (const hit of noticeHits) {
       if (hit.match !== 'brand' || hit.brand !== brand.id) continue;
       underNotice = true;
-      reasons.push({ code: 'notice-brand', text: noticeBrandText(hit, brand.names), noticeId: hit.noticeId });
+      reasons.push({ code: 'notice-brand', text: noticeBrandText(hit, brand.names), noticeId: hit.noticeId, ...noticeSource(hit) });
     }
   }
 

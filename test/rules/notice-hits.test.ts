@@ -37,11 +37,18 @@ describe('notice hits', () => {
     expect(reason?.text.zh_CN).toBe(
       '该商品被公告《示例公告：奢侈品牌商品专项整治（示例数据）》（Example Marketplace，2016-05-20）点名：商品下架 2016-06-10。来源：https://example.org/notices/luxury-2016',
     );
+    expect(reason?.url).toBe('https://example.org/notices/luxury-2016');
+  });
+
+  it('links only http(s) sources', () => {
+    const [reason] = assessListing(listing('古驰 女包'), BUILTIN_RULES, [{ ...itemHit, url: 'javascript:alert(1)' }]).reasons;
+    expect(reason?.url).toBeUndefined();
   });
 
   it('says so when the notice has no date or source', () => {
     const [reason] = assessListing(listing('古驰 女包'), BUILTIN_RULES, [{ ...shopHit, published: null, url: null }]).reasons;
     expect(reason?.text.en).toBe('This shop is named in the notice “示例公告：奢侈品牌商品专项整治（示例数据）” (Example Marketplace, undated): shop closed.');
+    expect(reason?.url).toBeUndefined();
   });
 
   it('makes an item high even when its title names no brand', () => {
