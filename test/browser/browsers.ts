@@ -40,14 +40,15 @@ export interface RunningBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(name: BrowserName, port: number): Promise<RunningBrowser> {
+export async function launchWithExtension(name: BrowserName, port: number, options: { headless?: boolean } = {}): Promise<RunningBrowser> {
+  const headless = options.headless ?? true;
   const buildDir = BUILD_DIRS[name];
   if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`no build in ${buildDir}: run npm run build first`);
   const browser =
     name === 'chromium'
       ? await puppeteer.launch({
           executablePath: executable(name),
-          headless: true,
+          headless,
           pipe: true,
           enableExtensions: true,
           acceptInsecureCerts: true,
@@ -65,7 +66,7 @@ export async function launchWithExtension(name: BrowserName, port: number): Prom
       : await puppeteer.launch({
           browser: 'firefox',
           executablePath: executable(name),
-          headless: true,
+          headless,
           acceptInsecureCerts: true,
           extraPrefsFirefox: {
             // Every host name resolves to this machine; URLs then carry the fixture server's port.
