@@ -1,0 +1,39 @@
+/**
+ * "Not counterfeit — trust this shop / item": remembered per item id, or per shop (its numeric id
+ * when the page shows one, else its normalised name), and undone from the popup.
+ */
+import type { Listing } from '../listing';
+import type { ActivityDatabase, TrustKind, TrustRecord } from './activity-db';
+
+/** NFKC, lower case, no spaces: "ＧＵＣＣＩ 古驰 官方旗舰店" and "gucci古驰官方旗舰店" are one shop. */
+export function normaliseShopName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+/** The trust keys a listing answers to, item first. */
+export function trustKeys(listing: Pick<Listing, 'itemId' | 'shop'>): { item: string; shop: string | null } {
+  const { id, name } = listing.shop;
+  const shop = id ? `shop-id:${id}` : name ? `shop-name:${normaliseShopName(name)}` : null;
+  return { item: `item:${listing.itemId}`, shop };
+}
+
+export async function trust(db: ActivityDatabase, kind: TrustKind, listing: Listing, now: number): Promise<TrustRecord> {
+  const keys = trustKeys(listing);
+  const key = kind === 'item' ? keys.item : keys.shop;
+  if (!key) throw new Error('this listing shows no shop to trust');
+  const record: TrustRecord = { kind, key, label: kind === 'item' ? listing.title : (listing.shop.name ?? key), createdAt: now };
+  await db.trusted.put(record);
+  return record;
+}
+
+export async function untrust(db: ActivityDatabase, key: string): Promise<void> {
+  await db.trusted.delete(key);
+}
+
+/** Of these listings, the item ids the user trusts (by item or by shop). */
+export async function trustedItemIds(db: ActivityDatabase, listings: readonly Listing[]): Promise<Set<string>> {
+  const keyed = listings.map((listing) => ({ itemId: listing.itemId, ...trustKeys(listing) }));
+  const wanted = [...new Set(keyed.flatMap((k) => (k.shop ? [k.item, k.shop] : [k.item])))];
+  const found = new Set((await db.trusted.bulkGet(wanted)).filter((r) => r !== undefined).map((r) => r.key));
+  return new Set(keyed.filter((k) => found.has(k.item) || (k.shop !== null && found.has(k.shop))).map((k) => k.itemId));
+}
