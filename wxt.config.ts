@@ -18,6 +18,9 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // Only Taobao's and Tmall's hosts: the content script needs nothing else, and no <all_urls>.
     host_permissions: [...TAOBAO_HOST_PATTERNS],
+    // storage: settings; contextMenus + activeTab: a report from the context menu or the shortcut may
+    // take a screenshot (captureVisibleTab needs activeTab or <all_urls>, and we want no <all_urls>).
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
