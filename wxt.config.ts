@@ -21,6 +21,9 @@ export default defineConfig({
     // storage: settings; contextMenus + activeTab: a report from the context menu or the shortcut may
     // take a screenshot (captureVisibleTab needs activeTab or <all_urls>, and we want no <all_urls>).
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    commands: {
+      'report-listing': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandReportListing__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -20,11 +20,17 @@ export class InvalidBatchError extends Error {
   override name = 'InvalidBatchError';
 }
 
-export function assessBatch(listings: unknown, sources: VerdictSources): Verdict[] {
+export interface Assessed {
+  listing: Listing;
+  verdict: Verdict;
+}
+
+/** Each listing with its verdict, in order; throws InvalidBatchError naming the first problem. */
+export function assessBatch(listings: unknown, sources: VerdictSources): Assessed[] {
   const parsed = v.safeParse(listingBatchSchema, listings);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     throw new InvalidBatchError(`rejected a batch: ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
   }
-  return parsed.output.map((listing) => assessListing(listing, sources.rules, sources.noticeHits(listing), sources.sensitivity));
+  return parsed.output.map((listing) => ({ listing, verdict: assessListing(listing, sources.rules, sources.noticeHits(listing), sources.sensitivity) }));
 }

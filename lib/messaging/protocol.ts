@@ -4,12 +4,43 @@
  * schema is the check.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { TrustKind } from '../activity/activity-db';
 import type { Listing } from '../listing';
 import type { Verdict } from '../verdict';
 
+export interface AssessAnswer {
+  verdicts: Verdict[];
+  /** Item ids the user trusts (by item or shop): no badge. */
+  trusted: string[];
+  /** Item ids reported before: their badge says so. */
+  reported: string[];
+}
+
+export interface ReportAnswer {
+  reportId: number;
+  /** The complaint text, for the content script to put on the clipboard (it has the user's click). */
+  complaint: string;
+  screenshot: boolean;
+}
+
+/** What the content script knows of the listing a report is about. */
+export interface ListingEvidence {
+  listing: Listing;
+  /** The listing's card as markup text, for the record; never rendered. */
+  cardMarkup: string;
+}
+
 export interface ProtocolMap {
   /** content → background: assess one batch of newly found listings (≤ MAX_BATCH). */
-  assessListings(data: { listings: Listing[] }): { verdicts: Verdict[] };
+  assessListings(data: { listings: Listing[] }): AssessAnswer;
+  /** content → background: "not counterfeit", for this item or its whole shop. */
+  trustListing(data: { kind: TrustKind; listing: Listing }): { key: string };
+  /** content → background: brand staff report a listing from its badge. */
+  reportListing(data: ListingEvidence): ReportAnswer;
+  /** background → content: the listing a context-menu click or the shortcut was about, if any. */
+  listingForReport(): ListingEvidence | null;
+  /** background → content: a report made from the menu or shortcut is recorded; copy and mark it. */
+  reportRecorded(data: { itemId: string; complaint: string }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -25,7 +25,7 @@ function listing(overrides: Partial<Listing> = {}): Listing {
 describe('assessBatch', () => {
   it('answers one verdict per listing, in order', () => {
     const verdicts = assessBatch([listing(), listing({ itemId: '712345678902', url: 'https://item.taobao.com/item.htm?id=712345678902', title: '纯棉T恤 男 短袖' })], sources);
-    expect(verdicts.map((v) => [v.itemId, v.risk])).toEqual([
+    expect(verdicts.map(({ verdict: v }) => [v.itemId, v.risk])).toEqual([
       ['712345678901', 'high'],
       ['712345678902', 'none'],
     ]);
@@ -33,9 +33,9 @@ describe('assessBatch', () => {
 
   it('hands each listing its own notice hits', () => {
     const hit: NoticeHit = { match: 'item', noticeId: 'ex-1', noticeTitle: '示例公告', publisher: 'Example', published: '2016-05-20', url: null, action: 'removed' };
-    const [verdict] = assessBatch([listing({ title: 'GUCCI 马衔扣 乐福鞋' })], { ...sources, noticeHits: (l) => (l.itemId === '712345678901' ? [hit] : []) });
-    expect(verdict?.risk).toBe('high');
-    expect(verdict?.reasons.map((r) => r.code)).toContain('notice-item');
+    const [first] = assessBatch([listing({ title: 'GUCCI 马衔扣 乐福鞋' })], { ...sources, noticeHits: (l) => (l.itemId === '712345678901' ? [hit] : []) });
+    expect(first?.verdict.risk).toBe('high');
+    expect(first?.verdict.reasons.map((r) => r.code)).toContain('notice-item');
   });
 
   it.each([

@@ -1,0 +1,101 @@
+/**
+ * What the service worker does for the other parts, as one object with its dependencies passed in:
+ * the entrypoint wires it to the browser, tests wire it to fakes. Everything that arrives is checked,
+ * and verdicts are always the background's own (a report never trusts a verdict sent by a page).
+ */
+import * as v from 'valibot';
+import type { ActivityDatabase, TrustKind } from '../activity/activity-db';
+import { recordSightings } from '../activity/history';
+import { complaintText, createReport, reportedItemIds } from '../activity/reports';
+import { trust, trustedItemIds } from '../activity/trust';
+import type { Listing } from '../listing';
+import { listingSchema } from '../messaging/listing-schema';
+import type { AssessAnswer, ListingEvidence, ReportAnswer } from '../messaging/protocol';
+import { isTaobaoHost } from '../page/hosts';
+import { parsePageUrl } from '../page/item-id';
+import { assessListing, type CompiledRules } from '../rules';
+import type { Settings } from '../settings/settings';
+import type { NoticeHit } from '../verdict';
+import { assessBatch, InvalidBatchError } from './assess-batch';
+
+export const IPP_URL = 'https://ipp.alibabagroup.com/';
+
+export interface BackgroundDeps {
+  activity: ActivityDatabase;
+  rules: CompiledRules;
+  noticeHits: (listing: Listing) => readonly NoticeHit[];
+  settings: () => Promise<Settings>;
+  now: () => number;
+  uiLanguage: () => 'en' | 'zh_CN';
+  /** A PNG data URL of the visible tab, or throws when the browser refuses (no activeTab). */
+  captureVisibleTab: (windowId: number) => Promise<string>;
+  openTab: (url: string) => Promise<void>;
+}
+
+/** The page a message came from, as the browser (not the page) reports it; only Taobao/Tmall pages. */
+export function senderPage(senderUrl: string | undefined): string {
+  const url = senderUrl ? parsePageUrl(senderUrl) : null;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !isTaobaoHost(url.hostname)) {
+    throw new InvalidBatchError('messages are only taken from Taobao and Tmall pages');
+  }
+  return url.href;
+}
+
+function checkedListing(raw: unknown): Listing {
+  const parsed = v.safeParse(listingSchema, raw);
+  if (!parsed.success) throw new InvalidBatchError(`rejected a listing: ${v.getDotPath(parsed.issues[0]) ?? '(root)'}: ${parsed.issues[0].message}`);
+  return parsed.output;
+}
+
+export class BackgroundService {
+  constructor(private readonly deps: BackgroundDeps) {}
+
+  async assess(listings: unknown, senderUrl: string | undefined): Promise<AssessAnswer> {
+    const pageUrl = senderPage(senderUrl);
+    const { rules, noticeHits, activity } = this.deps;
+    const { sensitivity } = await this.deps.settings();
+    const assessed = assessBatch(listings, { rules, noticeHits, sensitivity });
+    const checked = assessed.map((a) => a.listing);
+    const [trusted, reported] = await Promise.all([
+      trustedItemIds(activity, checked),
+      reportedItemIds(activity, checked.map((l) => l.itemId)),
+    ]);
+    await recordSightings(activity, assessed.map((a) => ({ ...a, pageUrl })), this.deps.now());
+    return { verdicts: assessed.map((a) => a.verdict), trusted: [...trusted], reported: [...reported] };
+  }
+
+  async trust(kind: unknown, listing: unknown, senderUrl: string | undefined): Promise<{ key: string }> {
+    senderPage(senderUrl);
+    if (kind !== 'item' && kind !== 'shop') throw new InvalidBatchError('trust kind must be "item" or "shop"');
+    const record = await trust(this.deps.activity, kind as TrustKind, checkedListing(listing), this.deps.now());
+    return { key: record.key };
+  }
+
+  /**
+   * Records a report and opens the IP protection platform. `windowId` is the tab's window when a
+   * screenshot may be taken; the badge's button has no activeTab grant, so its reports say why they
+   * have none.
+   */
+  async report(evidence: ListingEvidence, senderUrl: string | undefined, windowId: number | null): Promise<ReportAnswer> {
+    const pageUrl = senderPage(senderUrl);
+    const listing = checkedListing(evidence.listing);
+    const { rules, noticeHits, activity } = this.deps;
+    const { sensitivity } = await this.deps.settings();
+    const verdict = assessListing(listing, rules, noticeHits(listing), sensitivity);
+    let screenshot: string | null = null;
+    let screenshotNote: string | null = 'Reported from the badge: the browser only allows a screenshot from the context menu or the keyboard shortcut.';
+    if (windowId !== null) {
+      try {
+        screenshot = await this.deps.captureVisibleTab(windowId);
+        screenshotNote = null;
+      } catch (error) {
+        screenshotNote = `The browser refused the screenshot: ${(error as Error).message}`;
+      }
+    }
+    const cardMarkup = typeof evidence.cardMarkup === 'string' ? evidence.cardMarkup : '';
+    const report = await createReport(activity, { listing, verdict, pageUrl, cardMarkup, screenshot, screenshotNote }, this.deps.now());
+    await this.deps.openTab(IPP_URL);
+    return { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: screenshot !== null };
+  }
+}
+

@@ -1,0 +1,91 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ActivityDatabase } from '../../lib/activity/activity-db';
+import { BackgroundService, IPP_URL, type BackgroundDeps } from '../../lib/background/background-service';
+import type { Listing } from '../../lib/listing';
+import { BUILTIN_PACK, compileRules } from '../../lib/rules';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+
+const rules = compileRules([BUILTIN_PACK]);
+const PAGE = 'https://s.taobao.com/search?q=gucci';
+
+function listing(n: number, title = '古驰 GG 马衔扣 女包 原单 1:1'): Listing {
+  const itemId = String(700000000000 + n);
+  return {
+    itemId,
+    url: `https://item.taobao.com/item.htm?id=${itemId}`,
+    title,
+    price: { min: 299, max: 299, currency: 'CNY' },
+    shop: { name: '莆田精品店', id: '55501', platform: 'taobao', tier: 'store' },
+    sales: null,
+    location: null,
+    image: null,
+    isAd: false,
+  };
+}
+
+let opened: string[];
+let deps: BackgroundDeps;
+let service: BackgroundService;
+beforeEach(() => {
+  opened = [];
+  deps = {
+    activity: new ActivityDatabase({ indexedDB: new IDBFactory(), IDBKeyRange }),
+    rules,
+    noticeHits: () => [],
+    settings: async () => DEFAULT_SETTINGS,
+    now: () => 1_700_000_000_000,
+    uiLanguage: () => 'en',
+    captureVisibleTab: async () => 'data:image/png;base64,iVBORw0KGgo=',
+    openTab: async (url) => {
+      opened.push(url);
+    },
+  };
+  service = new BackgroundService(deps);
+});
+
+describe('BackgroundService', () => {
+  it('assesses a batch, records the flagged listings and says what is trusted or reported', async () => {
+    const answer = await service.assess([listing(1), listing(2, '纯棉T恤 男')], PAGE);
+    expect(answer.verdicts.map((v) => v.risk)).toEqual(['high', 'none']);
+    expect(answer).toMatchObject({ trusted: [], reported: [] });
+    expect(await deps.activity.history.get('700000000001')).toMatchObject({ pageUrl: PAGE, timesSeen: 1 });
+
+    await service.trust('shop', listing(1), PAGE);
+    await service.report({ listing: listing(2), cardMarkup: '<a>…</a>' }, PAGE, null);
+    const again = await service.assess([listing(1), listing(2, '纯棉T恤 男'), listing(3)], PAGE);
+    expect(again.trusted.sort()).toEqual(['700000000001', '700000000002', '700000000003']); // one shop
+    expect(again.reported).toEqual(['700000000002']);
+  });
+
+  it.each([undefined, 'https://evil.example/search', 'chrome-extension://abc/popup.html'])('refuses messages from %s', async (sender) => {
+    await expect(service.assess([listing(1)], sender)).rejects.toThrow(/only taken from Taobao and Tmall/);
+  });
+
+  it('reports from the badge without a screenshot, saying why, and opens the IP platform', async () => {
+    const answer = await service.report({ listing: listing(1), cardMarkup: '<a id="item_id_700000000001">…</a>' }, PAGE, null);
+    expect(answer.screenshot).toBe(false);
+    expect(answer.complaint.split('\n')[0]).toBe('https://item.taobao.com/item.htm?id=700000000001');
+    expect(opened).toEqual([IPP_URL]);
+    const record = await deps.activity.reports.get(answer.reportId);
+    expect(record).toMatchObject({ status: 'draft', pageUrl: PAGE, screenshot: null });
+    expect(record?.screenshotNote).toMatch(/context menu or the keyboard shortcut/);
+    expect(record?.verdict.risk).toBe('high'); // the background's own verdict
+  });
+
+  it('takes a screenshot when the menu or the shortcut granted activeTab, and notes a refusal', async () => {
+    expect((await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7)).screenshot).toBe(true);
+    deps.captureVisibleTab = async () => {
+      throw new Error("Either the '<all_urls>' or 'activeTab' permission is required.");
+    };
+    const refused = await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7);
+    expect(refused.screenshot).toBe(false);
+    expect((await deps.activity.reports.get(refused.reportId))?.screenshotNote).toMatch(/refused the screenshot: Either/);
+  });
+
+  it('refuses a forged listing', async () => {
+    const forged = { ...listing(1), url: 'https://evil.example/' };
+    await expect(service.report({ listing: forged, cardMarkup: '' }, PAGE, null)).rejects.toThrow(/url does not match/);
+    await expect(service.trust('everything', listing(1), PAGE)).rejects.toThrow(/trust kind/);
+  });
+});
