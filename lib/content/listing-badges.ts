@@ -1,0 +1,155 @@
+/**
+ * The content script's model of the page: every listing found, its verdict once the background has
+ * answered, and the badges shown for it. Decides which listings get a badge (medium and high; low only
+ * when the user asked for marks; never a trusted one) and keeps the badges in step with settings,
+ * trust and reports. Rendering is the badge component's job, passed in as `mount`.
+ */
+import { trustKeys } from '../activity/trust';
+import type { FoundListing } from '../extract/found-listing';
+import type { Listing } from '../listing';
+import type { AssessAnswer, ReportAnswer } from '../messaging/protocol';
+import type { Settings } from '../settings/settings';
+import type { Verdict } from '../verdict';
+import { requestVerdicts } from './request-verdicts';
+
+export interface BadgeState {
+  listing: Listing;
+  verdict: Verdict;
+  reported: boolean;
+  settings: Settings;
+}
+
+export interface BadgeActions {
+  trust(kind: 'item' | 'shop'): Promise<void>;
+  report(): Promise<void>;
+}
+
+export interface BadgeHandle {
+  update(state: BadgeState): void;
+  remove(): void;
+}
+
+export type MountBadge = (anchor: Element, state: BadgeState, actions: BadgeActions) => BadgeHandle;
+
+export interface BackgroundLink {
+  assess(listings: Listing[]): Promise<AssessAnswer>;
+  trust(kind: 'item' | 'shop', listing: Listing): Promise<unknown>;
+  report(listing: Listing, anchor: Element): Promise<ReportAnswer>;
+}
+
+interface Entry {
+  listing: Listing;
+  elements: Element[];
+  verdict: Verdict | null;
+  reported: boolean;
+  trusted: boolean;
+  badges: Map<Element, BadgeHandle>;
+}
+
+/** A card split by the HTML parser leaves empty clones of its link: a badge goes on one with content. */
+function anchorsOf(elements: readonly Element[]): Element[] {
+  const withContent = elements.filter((el) => (el.textContent ?? '').trim() !== '');
+  return withContent.length > 0 ? withContent : elements.slice(0, 1);
+}
+
+export class ListingBadges {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly mount: MountBadge,
+    private readonly background: BackgroundLink,
+    private settings: Settings,
+    private readonly copyText: (text: string) => Promise<void>,
+  ) {}
+
+  /** Listings by item id, for the report-from-menu lookup. */
+  get listings(): ReadonlyMap<string, { listing: Listing; elements: readonly Element[] }> {
+    return this.entries;
+  }
+
+  async add(found: readonly FoundListing[]): Promise<void> {
+    const fresh: Listing[] = [];
+    for (const { listing, elements } of found) {
+      const entry = this.entries.get(listing.itemId);
+      if (entry) {
+        entry.elements.push(...elements.filter((el) => !entry.elements.includes(el)));
+        this.render(entry);
+      } else {
+        this.entries.set(listing.itemId, { listing, elements: [...elements], verdict: null, reported: false, trusted: false, badges: new Map() });
+        fresh.push(listing);
+      }
+    }
+    if (fresh.length === 0) return;
+    let trusted = new Set<string>();
+    let reported = new Set<string>();
+    const verdicts = await requestVerdicts(fresh, async (batch) => {
+      const answer = await this.background.assess(batch);
+      trusted = new Set([...trusted, ...answer.trusted]);
+      reported = new Set([...reported, ...answer.reported]);
+      return answer;
+    });
+    for (const listing of fresh) {
+      const entry = this.entries.get(listing.itemId);
+      if (!entry) continue;
+      entry.verdict = verdicts.get(listing.itemId) ?? null;
+      entry.trusted = trusted.has(listing.itemId);
+      entry.reported = reported.has(listing.itemId);
+      this.render(entry);
+    }
+  }
+
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+    for (const entry of this.entries.values()) this.render(entry);
+  }
+
+  markReported(itemId: string): void {
+    const entry = this.entries.get(itemId);
+    if (!entry) return;
+    entry.reported = true;
+    this.render(entry);
+  }
+
+  private shows(entry: Entry): boolean {
+    const risk = entry.verdict?.risk;
+    if (!risk || entry.trusted) return false;
+    return risk === 'high' || risk === 'medium' || (risk === 'low' && this.settings.showLowMarks);
+  }
+
+  private render(entry: Entry): void {
+    if (!this.shows(entry) || !entry.verdict) {
+      for (const handle of entry.badges.values()) handle.remove();
+      entry.badges.clear();
+      return;
+    }
+    const state: BadgeState = { listing: entry.listing, verdict: entry.verdict, reported: entry.reported, settings: this.settings };
+    for (const anchor of anchorsOf(entry.elements)) {
+      const handle = entry.badges.get(anchor);
+      if (handle) handle.update(state);
+      else entry.badges.set(anchor, this.mount(anchor, state, this.actionsFor(entry, anchor)));
+    }
+  }
+
+  private actionsFor(entry: Entry, anchor: Element): BadgeActions {
+    return {
+      trust: async (kind) => {
+        await this.background.trust(kind, entry.listing);
+        // Trusting a shop clears every listing of that shop on the page.
+        for (const other of this.entries.values()) {
+          const shopKey = trustKeys(entry.listing).shop;
+          const sameShop = kind === 'shop' && shopKey !== null && trustKeys(other.listing).shop === shopKey;
+          if (other === entry || sameShop) {
+            other.trusted = true;
+            this.render(other);
+          }
+        }
+      },
+      report: async () => {
+        const answer = await this.background.report(entry.listing, anchor);
+        entry.reported = true;
+        this.render(entry);
+        await this.copyText(answer.complaint);
+      },
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import type { FoundListing } from '../../lib/extract/found-listing';
+import { ListingBadges, type BackgroundLink, type BadgeActions, type BadgeState } from '../../lib/content/listing-badges';
+import type { Listing } from '../../lib/listing';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import type { Risk } from '../../lib/verdict';
+
+const doc = new JSDOM('<body></body>').window.document;
+
+function found(n: number, shopId = '1001'): FoundListing {
+  const itemId = String(700000000000 + n);
+  const card = doc.createElement('a');
+  card.textContent = `card ${n}`;
+  const listing: Listing = {
+    itemId,
+    url: `https://item.taobao.com/item.htm?id=${itemId}`,
+    title: `t${n}`,
+    price: null,
+    shop: { name: `shop ${shopId}`, id: shopId, platform: 'taobao', tier: 'store' },
+    sales: null,
+    location: null,
+    image: null,
+    isAd: false,
+  };
+  return { listing, elements: [card] };
+}
+
+function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; reported?: string[] } = {}) {
+  const mounted = new Map<string, { state: BadgeState; actions: BadgeActions; removed: boolean }>();
+  const sent: number[] = [];
+  const copied: string[] = [];
+  const background: BackgroundLink = {
+    assess: async (listings) => {
+      sent.push(listings.length);
+      return {
+        verdicts: listings.map((l) => ({ itemId: l.itemId, risk: risks[l.itemId] ?? 'none', brand: 'gucci', score: 50, reasons: [] })),
+        trusted: answer.trusted ?? [],
+        reported: answer.reported ?? [],
+      };
+    },
+    trust: async () => ({ key: 'x' }),
+    report: async (listing) => ({ reportId: 1, complaint: `complaint ${listing.itemId}`, screenshot: false }),
+  };
+  const badges = new ListingBadges(
+    (_anchor, state, actions) => {
+      const record = { state, actions, removed: false };
+      mounted.set(state.listing.itemId, record);
+      return { update: (next) => (record.state = next), remove: () => (record.removed = true) };
+    },
+    background,
+    DEFAULT_SETTINGS,
+    async (text) => {
+      copied.push(text);
+    },
+  );
+  const shown = () => [...mounted.entries()].filter(([, m]) => !m.removed).map(([id]) => id).sort();
+  return { badges, mounted, sent, copied, shown };
+}
+
+const id = (n: number) => String(700000000000 + n);
+
+describe('ListingBadges', () => {
+  it('badges medium and high listings only, asking once per batch', async () => {
+    const t = setup({ [id(1)]: 'high', [id(2)]: 'medium', [id(3)]: 'low', [id(4)]: 'none' });
+    await t.badges.add([found(1), found(2), found(3), found(4)]);
+    expect(t.shown()).toEqual([id(1), id(2)]);
+    expect(t.sent).toEqual([4]);
+    await t.badges.add([found(1)]); // seen again: no new question
+    expect(t.sent).toEqual([4]);
+  });
+
+  it('shows low-risk marks when the user turns them on', async () => {
+    const t = setup({ [id(3)]: 'low' });
+    await t.badges.add([found(3)]);
+    expect(t.shown()).toEqual([]);
+    t.badges.setSettings({ ...DEFAULT_SETTINGS, showLowMarks: true });
+    expect(t.shown()).toEqual([id(3)]);
+  });
+
+  it('hides trusted listings, and every listing of a shop trusted from a badge', async () => {
+    const t = setup({ [id(1)]: 'high', [id(2)]: 'high', [id(3)]: 'high', [id(5)]: 'high' }, { trusted: [id(5)] });
+    await t.badges.add([found(1), found(2), found(3, '2002'), found(5)]);
+    expect(t.shown()).toEqual([id(1), id(2), id(3)]);
+    await t.mounted.get(id(1))!.actions.trust('shop');
+    expect(t.shown()).toEqual([id(3)]);
+  });
+
+  it('marks a report, copies the complaint, and knows earlier reports', async () => {
+    const t = setup({ [id(1)]: 'high', [id(2)]: 'high' }, { reported: [id(2)] });
+    await t.badges.add([found(1), found(2)]);
+    expect(t.mounted.get(id(2))!.state.reported).toBe(true);
+    await t.mounted.get(id(1))!.actions.report();
+    expect(t.mounted.get(id(1))!.state.reported).toBe(true);
+    expect(t.copied).toEqual([`complaint ${id(1)}`]);
+  });
+});
