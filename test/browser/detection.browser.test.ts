@@ -123,6 +123,19 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     expect(await markedIds(page)).toEqual([]);
   });
 
+  it('handles hostile listings as text: all found, nothing runs', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(fixtureUrl(run, 'search-hostile'), { waitUntil: 'domcontentloaded' });
+    const ids = await settledMarks(page, expectedIds('search-hostile').length);
+    expect(ids.sort()).toEqual([...expectedIds('search-hostile')].sort());
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src])').length)).toBe(1); // the page's own config script
+  });
+
   it('does nothing on a host that is not Taobao or Tmall', async () => {
     // The same search page, served from another host: the content script must not even run.
     await page.goto(`${run.origin('shop.example.com')}/fixtures/search-2025.html`, { waitUntil: 'load' });
