@@ -1,0 +1,167 @@
+/**
+ * The details panel: why the listing was flagged, the brand, the matched notice, and the actions.
+ * Everything from the page or a feed is JSX text, so it can only ever be text.
+ */
+import type { RefObject } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { NoticeHit } from '../../lib/verdict';
+import { httpUrlOrNull, taobaoReportUrl } from './badge-links';
+import type { Translate } from './badge-messages';
+import type { BadgeOptions } from './badge-options';
+import { placePanel } from './panel-placement';
+
+interface BadgePanelProps {
+  id: string;
+  options: BadgeOptions;
+  /** Display name already resolved by the badge. */
+  brand: string;
+  badge: RefObject<HTMLElement>;
+}
+
+/**
+ * A card with `overflow: hidden` (or a transform) would clip a panel laid out inside it, so where the
+ * browser has the popover API (Chrome 114+, Firefox 125+) the panel is shown in the top layer and
+ * placed next to the badge in viewport coordinates. Elsewhere it falls back to sitting under the badge.
+ */
+const TOP_LAYER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
+
+function useTopLayer(panelRef: RefObject<HTMLElement>, badgeRef: RefObject<HTMLElement>) {
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    const badge = badgeRef.current;
+    const view = panel?.ownerDocument.defaultView;
+    if (!TOP_LAYER || !panel || !badge || !view) return;
+    panel.showPopover();
+    const place = () => {
+      const viewport = panel.ownerDocument.documentElement;
+      const { top, left } = placePanel(
+        badge.getBoundingClientRect(),
+        { width: panel.offsetWidth, height: panel.offsetHeight },
+        { width: viewport.clientWidth, height: viewport.clientHeight },
+      );
+      panel.style.top = `${top}px`;
+      panel.style.left = `${left}px`;
+    };
+    place();
+    // Only while the panel is open (it is unmounted when closed): the badge moves with the page.
+    view.addEventListener('scroll', place, { capture: true, passive: true });
+    view.addEventListener('resize', place, { passive: true });
+    return () => {
+      view.removeEventListener('scroll', place, { capture: true });
+      view.removeEventListener('resize', place);
+    };
+  }, []);
+}
+
+function NewTabHint({ t }: { t: Translate }) {
+  return <span class="visually-hidden"> {t('badgeOpensNewTab')}</span>;
+}
+
+function NoticeBlock({ notice, url, t }: { notice: NoticeHit; url: string | null; t: Translate }) {
+  return (
+    <div class="notice">
+      <p class="muted">{t('badgePanelNotice')}</p>
+      <p class="text clip" dir="auto">
+        {notice.noticeTitle}
+      </p>
+      <p class="muted">
+        <span class="text" dir="auto">
+          {notice.publisher}
+        </span>
+        {' · '}
+        {notice.published ? t('badgePanelNoticePublished', [notice.published]) : t('badgePanelNoticeUndated')}
+      </p>
+      {url && (
+        <a class="link" href={url} target="_blank" rel="noopener noreferrer">
+          {t('badgePanelSource')}
+          <NewTabHint t={t} />
+        </a>
+      )}
+    </div>
+  );
+}
+
+export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
+  const { verdict, t, uiLanguage } = options;
+  const panel = useRef<HTMLDivElement>(null);
+  useTopLayer(panel, badge);
+
+  const notice = options.notice ?? null;
+  const noticeUrl = httpUrlOrNull(notice?.url);
+  const shop = options.shop ?? null;
+  const canTrustShop = shop !== null && Boolean(shop.id || shop.name);
+
+  return (
+    <div
+      ref={panel}
+      id={id}
+      class={TOP_LAYER ? 'panel in-top-layer' : 'panel'}
+      popover={TOP_LAYER ? 'manual' : undefined}
+      role="group"
+      aria-labelledby={`${id}-heading`}
+    >
+      <p class="heading" id={`${id}-heading`}>
+        {t('badgePanelLabel')}
+      </p>
+      {options.reported && <p class="reported-note">{t('badgePanelReportedNote')}</p>}
+      <dl class="facts">
+        <dt>{t('badgePanelBrand')}</dt>
+        <dd class="text clip" dir="auto">
+          {brand}
+        </dd>
+        {shop?.name && (
+          <>
+            <dt>{t('badgePanelShop')}</dt>
+            <dd class="text clip" dir="auto">
+              {shop.name}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p class="muted" id={`${id}-reasons`}>
+        {t('badgePanelReasons')}
+      </p>
+      <ul class="reasons" aria-labelledby={`${id}-reasons`}>
+        {verdict.reasons.map((reason, index) => {
+          const source = httpUrlOrNull(reason.url);
+          return (
+            <li key={index}>
+              <span class="text clip" dir="auto">
+                {reason.text[uiLanguage]}
+              </span>
+              {source && source !== noticeUrl && (
+                <>
+                  {' '}
+                  <a class="link" href={source} target="_blank" rel="noopener noreferrer">
+                    {t('badgePanelSource')}
+                    <NewTabHint t={t} />
+                  </a>
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {notice && <NoticeBlock notice={notice} url={noticeUrl} t={t} />}
+      <div class="actions">
+        <a class="action primary" href={taobaoReportUrl(verdict.itemId)} target="_blank" rel="noopener noreferrer">
+          {t('badgeActionReportTaobao')}
+          <NewTabHint t={t} />
+        </a>
+        {options.role === 'brand-staff' && (
+          <button type="button" class="action primary" onClick={() => options.onReport()}>
+            {t('badgeActionReportEvidence')}
+          </button>
+        )}
+        {canTrustShop && (
+          <button type="button" class="action" onClick={() => options.onTrust('shop')}>
+            {t('badgeActionTrustShop')}
+          </button>
+        )}
+        <button type="button" class="action" onClick={() => options.onTrust('item')}>
+          {t('badgeActionTrustItem')}
+        </button>
+      </div>
+    </div>
+  );
+}

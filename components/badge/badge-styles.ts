@@ -1,0 +1,158 @@
+/**
+ * The badge's stylesheet. It lives inside each badge's shadow root, so Taobao's rules cannot reach
+ * the badge and these cannot reach the page. A constant string: nothing from the page is ever put
+ * into it. Browsers share the parsed sheet between shadow roots with identical <style> text, so 60
+ * badges cost one parse.
+ */
+
+/**
+ * Inline on the host (the only element the page's CSS can select), with !important so that rules
+ * like `.card > * { position: relative; top: 0 }` cannot move it.
+ *
+ * Why absolute with no insets: an absolutely positioned box with `top`/`left` auto sits at its
+ * static position (where it would have been in flow, here the anchor's top-left corner, as the
+ * anchor's first child) but takes no space in the flow. So the card does not shift, and no page
+ * element needs `position: relative` (which could change the page's own layout). The self-alignment
+ * pins it to the start when the anchor is a grid or flex container.
+ */
+export const HOST_STYLE = [
+  'all: initial !important',
+  'display: block !important',
+  'position: absolute !important',
+  'z-index: 2147483000 !important',
+  'margin: 0 !important',
+  'align-self: flex-start !important',
+  'justify-self: start !important',
+].join('; ');
+
+export const BADGE_CSS = `
+.root {
+  font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif;
+  color: #1f1f1f;
+  text-align: start;
+  white-space: normal;
+  letter-spacing: normal;
+  word-spacing: normal;
+  text-transform: none;
+}
+.root *, .root *::before, .root *::after { box-sizing: border-box; }
+
+.badge {
+  display: inline-flex;
+  align-items: center;
+  gap: 4px;
+  max-width: 220px;
+  margin: 4px;
+  padding: 2px 8px 2px 3px;
+  border: 1px solid transparent;
+  border-radius: 999px;
+  font: inherit;
+  font-weight: 600;
+  white-space: nowrap;
+  cursor: pointer;
+  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35);
+}
+.badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+.badge[data-level="high"] { background: #b3261e; color: #fff; }
+.badge[data-level="medium"] { background: #fbd46d; color: #2b1d00; border-color: #8a5a00; }
+.badge[data-level="low"] { background: #f1f3f4; color: #3c4043; border-color: #bdc1c6; font-weight: 400; }
+
+.icon {
+  display: inline-grid;
+  place-items: center;
+  flex: none;
+  width: 16px;
+  height: 16px;
+  border-radius: 50%;
+  font-size: 11px;
+  font-weight: 700;
+  background: #fff;
+  color: #b3261e;
+}
+.badge[data-level="medium"] .icon { background: #2b1d00; color: #fbd46d; }
+.badge[data-level="low"] .icon { background: #5f6368; color: #fff; }
+
+.reported-chip {
+  padding: 0 5px;
+  border-radius: 999px;
+  font-weight: 400;
+  background: rgba(255, 255, 255, 0.9);
+  color: #1f1f1f;
+}
+
+.panel {
+  position: absolute;
+  inset: auto;
+  top: 100%;
+  left: 0;
+  width: 300px;
+  max-width: calc(100vw - 16px);
+  max-height: min(60vh, 420px);
+  overflow: auto;
+  margin: 0;
+  padding: 10px 12px;
+  border: 1px solid #c4c7cc;
+  border-radius: 8px;
+  background: #fff;
+  color: #1f1f1f;
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.22);
+  font-weight: 400;
+}
+.panel.in-top-layer { position: fixed; }
+
+.heading { margin: 0 0 6px; font-size: 13px; font-weight: 600; }
+.facts { margin: 0 0 8px; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
+.facts dt { color: #5f6368; }
+.facts dd { margin: 0; min-width: 0; }
+.reasons { margin: 0 0 8px; padding-inline-start: 18px; }
+.reasons li + li { margin-top: 3px; }
+.notice { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: #f6f7f8; }
+.notice p { margin: 0; }
+.muted { color: #5f6368; }
+.reported-note { margin: 0 0 8px; font-weight: 600; color: #1e6b34; }
+
+/* Page text (notice titles, shop names, matched words) may be 10,000 characters long, mix
+   directions or hide zero-width characters: it wraps anywhere, is isolated, and is clipped. */
+.text { unicode-bidi: isolate; overflow-wrap: anywhere; word-break: normal; }
+.clip {
+  display: -webkit-box;
+  -webkit-box-orient: vertical;
+  -webkit-line-clamp: 3;
+  overflow: hidden;
+}
+.label { min-width: 0; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
+
+.actions { display: flex; flex-direction: column; gap: 4px; }
+.action {
+  display: block;
+  width: 100%;
+  margin: 0;
+  padding: 5px 8px;
+  border: 1px solid #c4c7cc;
+  border-radius: 6px;
+  background: #fff;
+  color: #1a0dab;
+  font: inherit;
+  text-align: start;
+  text-decoration: none;
+  cursor: pointer;
+}
+.action:hover { background: #f1f3f4; }
+.action:focus-visible, .link:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+.action.primary { border-color: #b3261e; color: #b3261e; font-weight: 600; }
+.link { color: #1a0dab; }
+
+.visually-hidden {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  overflow: hidden;
+  clip-path: inset(50%);
+  white-space: nowrap;
+}
+
+@media (forced-colors: active) {
+  .badge, .panel, .action { border-color: CanvasText; }
+  .icon { forced-color-adjust: none; }
+}
+`;

@@ -1,0 +1,521 @@
+// @vitest-environment happy-dom
+import { act, fireEvent, within } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { HOVER_CLOSE_DELAY_MS } from '../../components/badge/badge';
+import type { BadgeOptions } from '../../components/badge/badge-options';
+import { BADGE_CSS } from '../../components/badge/badge-styles';
+import { type BadgeHandle, mountBadge } from '../../components/badge/mount-badge';
+import { counterfeitTermText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
+import type { NoticeHit, Verdict } from '../../lib/verdict';
+import { fakeTranslate, type Locale } from './locale-messages';
+
+const ITEM_ID = '712345678901';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+/** An example notice, not a real one: its title and link are made up for the test. */
+const NOTICE: NoticeHit = {
+  match: 'shop',
+  noticeId: 'example-2016-luxury',
+  noticeTitle: '（示例）关于奢侈品牌商品专项整治的公告',
+  publisher: '淘宝网',
+  published: '2016-05-13',
+  url: 'https://rule.taobao.com/example/notice-2016-luxury.htm',
+  action: 'closed',
+  date: '2016-05-20',
+};
+
+const VERDICT: Verdict = {
+  itemId: ITEM_ID,
+  risk: 'high',
+  brand: 'gucci',
+  score: 100,
+  reasons: [
+    { code: 'counterfeit-term', text: counterfeitTermText('高仿') },
+    {
+      code: 'price-below-floor',
+      text: priceBelowFloorText(380, 6000, { en: 'Gucci bag', zh_CN: '古驰包袋' }, true),
+    },
+    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: noticeNamedText(NOTICE, 'shop') },
+  ],
+};
+
+const handles: BadgeHandle[] = [];
+
+// Clicks whose default is kept must not make happy-dom fetch Taobao: navigation is switched off.
+const happyDom = (window as unknown as { happyDOM: { settings: { navigation: Record<string, boolean> } } }).happyDOM;
+beforeAll(() => {
+  Object.assign(happyDom.settings.navigation, {
+    disableMainFrameNavigation: true,
+    disableChildPageNavigation: true,
+    disableChildFrameNavigation: true,
+  });
+});
+
+afterEach(() => {
+  for (const handle of handles.splice(0)) handle.remove();
+  document.body.replaceChildren();
+  vi.useRealTimers();
+});
+
+/** A 2025-style search card: the whole card is one link to the item. */
+function searchCard(): HTMLAnchorElement {
+  const card = document.createElement('a');
+  card.className = 'doubleCardWrapperAdapt--gt6Gs7uk';
+  card.id = `item_id_${ITEM_ID}`;
+  card.href = `https://item.taobao.com/item.htm?id=${ITEM_ID}&spm=a21n57.1.0.0`;
+  const title = document.createElement('div');
+  title.className = 'title--qJ7Xg_90';
+  title.textContent = 'GUCCI古驰 高仿 马衔扣 女士单肩包';
+  card.append(title);
+  document.body.append(card);
+  return card;
+}
+
+function setup(overrides: Partial<BadgeOptions> = {}, locale: Locale = 'en') {
+  const card = searchCard();
+  const onTrust = vi.fn();
+  const onReport = vi.fn();
+  const handle = mountBadge(card, {
+    verdict: VERDICT,
+    brandName: 'Gucci 古驰',
+    notice: NOTICE,
+    shop: { name: '潮牌精品小店', id: '57301234' },
+    uiLanguage: locale,
+    role: 'shopper',
+    t: fakeTranslate(locale),
+    onTrust,
+    onReport,
+    ...overrides,
+  });
+  handles.push(handle);
+  const shadow = handle.host.shadowRoot!;
+  const ui = within(shadow as unknown as HTMLElement);
+  const button = () => shadow.querySelector<HTMLButtonElement>('button.badge');
+  const panel = () => shadow.querySelector<HTMLElement>('.panel');
+  const root = () => shadow.querySelector<HTMLElement>('.root')!;
+  const open = () => fireEvent.focusIn(button()!);
+  return { card, handle, shadow, ui, button, panel, root, open, onTrust, onReport };
+}
+
+describe('mountBadge: the host element', () => {
+  it('is a marked custom element with its own shadow root and stylesheet, first in the card', () => {
+    const { card, handle, shadow } = setup();
+    const { host } = handle;
+    expect(host.localName).toBe('cr-badge');
+    expect(host.hasAttribute('data-cr-ui')).toBe(true);
+    expect(host.getAttribute('data-cr-risk')).toBe('high');
+    expect(host.getAttribute('data-cr-item')).toBe(ITEM_ID);
+    expect(card.firstElementChild).toBe(host);
+    expect(shadow.mode).toBe('open');
+    expect(shadow.querySelector('style')!.textContent).toBe(BADGE_CSS);
+    // Taken out of the flow, and the card itself left alone.
+    expect(host.style.getPropertyValue('position')).toBe('absolute');
+    expect(host.style.getPropertyPriority('position')).toBe('important');
+    expect(card.hasAttribute('style')).toBe(false);
+    // Nothing of the badge is in the card's light DOM: the page's extractors read the same text.
+    expect(host.childNodes).toHaveLength(0);
+  });
+
+  it('refuses an item id that is not one', () => {
+    const card = searchCard();
+    const options = { ...setupOptions(), verdict: { ...VERDICT, itemId: '12"><img' } };
+    expect(() => mountBadge(card, options)).toThrow(/5 or more digits/);
+    expect(card.querySelector('cr-badge')).toBeNull();
+  });
+
+  it('follows update(): new verdict, level and marks', () => {
+    const { handle, button } = setup();
+    act(() => handle.update({ verdict: { ...VERDICT, risk: 'medium', itemId: '723456789012' } }));
+    expect(handle.host.getAttribute('data-cr-risk')).toBe('medium');
+    expect(handle.host.getAttribute('data-cr-item')).toBe('723456789012');
+    expect(button()!.textContent).toContain('Medium risk');
+  });
+
+  it('remove() takes the host away, and is safe to repeat', () => {
+    const { card, handle } = setup();
+    handle.remove();
+    expect(handle.host.isConnected).toBe(false);
+    expect(card.querySelector('cr-badge')).toBeNull();
+    expect(card.childElementCount).toBe(1);
+    expect(() => handle.remove()).not.toThrow();
+    expect(() => handle.update({ reported: true })).not.toThrow();
+    expect(card.querySelector('cr-badge')).toBeNull();
+  });
+
+  it('remove() during the hover-close delay leaves no timer behind', () => {
+    vi.useFakeTimers();
+    const { handle, root } = setup();
+    fireEvent.mouseEnter(root());
+    fireEvent.mouseLeave(root());
+    handle.remove();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('mounts 60 badges on 60 cards, one each', () => {
+    const cards = Array.from({ length: 60 }, (_, i) => {
+      const card = document.createElement('a');
+      card.id = `item_id_${7100000000 + i}`;
+      document.body.append(card);
+      return card;
+    });
+    for (const [i, card] of cards.entries()) {
+      handles.push(mountBadge(card, { ...setupOptions(), verdict: { ...VERDICT, itemId: String(7100000000 + i) } }));
+    }
+    expect(document.querySelectorAll('cr-badge[data-cr-risk="high"]')).toHaveLength(60);
+    expect(cards.every((card) => card.querySelectorAll('cr-badge').length === 1)).toBe(true);
+  });
+});
+
+function setupOptions(): BadgeOptions {
+  return {
+    verdict: VERDICT,
+    brandName: 'Gucci 古驰',
+    uiLanguage: 'en',
+    role: 'shopper',
+    t: fakeTranslate('en'),
+    onTrust: () => {},
+    onReport: () => {},
+  };
+}
+
+describe('the badge states the level in words', () => {
+  it.each([
+    ['high', 'en', 'High risk'],
+    ['medium', 'en', 'Medium risk'],
+    ['low', 'en', 'Brand listing'],
+    ['high', 'zh_CN', '高风险'],
+    ['medium', 'zh_CN', '中风险'],
+    ['low', 'zh_CN', '品牌商品'],
+  ] as const)('%s in %s: "%s"', (risk, locale, words) => {
+    const { button } = setup({ verdict: { ...VERDICT, risk }, showLowMark: true }, locale);
+    expect(button()!.textContent).toContain(words);
+    expect(button()!.dataset.level).toBe(risk);
+  });
+
+  it.each([
+    ['low without the option', 'low', false],
+    ['none', 'none', true],
+  ] as const)('draws nothing for %s', (_, risk, showLowMark) => {
+    const { handle, button } = setup({ verdict: { ...VERDICT, risk }, showLowMark });
+    expect(button()).toBeNull();
+    expect(handle.host.style.getPropertyValue('display')).toBe('none');
+    expect(handle.host.getAttribute('data-cr-risk')).toBe(risk);
+  });
+
+  it('shows the low mark once the option is turned on', () => {
+    const { handle, button } = setup({ verdict: { ...VERDICT, risk: 'low' } });
+    expect(button()).toBeNull();
+    act(() => handle.update({ showLowMark: true }));
+    expect(button()!.textContent).toContain('Brand listing');
+    expect(handle.host.style.getPropertyValue('display')).toBe('block');
+  });
+
+  it.each([
+    ['en', false, 'Counterfeit Radar: High risk, brand \u2068Gucci 古驰\u2069. Show details'],
+    ['en', true, 'Counterfeit Radar: High risk, brand \u2068Gucci 古驰\u2069, reported. Show details'],
+    ['zh_CN', false, '假货雷达：高风险，品牌 \u2068Gucci 古驰\u2069。查看详情'],
+  ] as const)('has an accessible name with level and brand (%s, reported %s)', (locale, reported, name) => {
+    const { ui } = setup({ reported }, locale);
+    const button = ui.getByRole('button', { name });
+    expect(button.getAttribute('type')).toBe('button');
+    expect(button.tabIndex).toBe(0);
+  });
+
+  it('names the brand by its id, or as unknown, when no display name is given', () => {
+    expect(setup({ brandName: null }).button()!.getAttribute('aria-label')).toContain('\u2068gucci\u2069');
+    const unknown = setup({ brandName: null, verdict: { ...VERDICT, brand: null } });
+    expect(unknown.button()!.getAttribute('aria-label')).toContain('\u2068unknown brand\u2069');
+  });
+
+  it('shows the reported state on the badge and in the panel', () => {
+    const { handle, button, panel, open } = setup({}, 'zh_CN');
+    expect(button()!.textContent).not.toContain('已举报');
+    act(() => handle.update({ reported: true }));
+    expect(button()!.textContent).toContain('已举报');
+    open();
+    expect(panel()!.textContent).toContain('您已举报此商品。');
+  });
+});
+
+describe('the details panel opens and closes', () => {
+  it('opens on focus and closes on Escape, focus back on the badge', () => {
+    const { button, panel, ui } = setup();
+    expect(panel()).toBeNull();
+    act(() => button()!.focus());
+    expect(panel()).not.toBeNull();
+    expect(button()!.getAttribute('aria-expanded')).toBe('true');
+    const link = ui.getByRole('link', { name: /Report to Taobao/ });
+    act(() => link.focus());
+    fireEvent.keyDown(link, { key: 'Escape' });
+    expect(panel()).toBeNull();
+    expect(button()!.getAttribute('aria-expanded')).toBe('false');
+    expect((handles[0]!.host.shadowRoot!.activeElement as Element | null)?.className).toBe('badge');
+  });
+
+  it('stays open while focus moves into the panel, closes when focus leaves the badge', () => {
+    const { button, panel, ui, open } = setup();
+    open();
+    const trustItem = ui.getByRole('button', { name: /trust this item/ });
+    fireEvent.focusOut(button()!, { relatedTarget: trustItem });
+    expect(panel()).not.toBeNull();
+    fireEvent.focusOut(trustItem, { relatedTarget: document.body });
+    expect(panel()).toBeNull();
+  });
+
+  it('opens on hover and closes a moment after the pointer leaves', () => {
+    vi.useFakeTimers();
+    const { root, panel } = setup();
+    fireEvent.mouseEnter(root());
+    expect(panel()).not.toBeNull();
+    fireEvent.mouseLeave(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_CLOSE_DELAY_MS - 1);
+    });
+    expect(panel()).not.toBeNull();
+    // Back over the badge (or its panel) in time: it stays.
+    fireEvent.mouseEnter(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_CLOSE_DELAY_MS * 2);
+    });
+    expect(panel()).not.toBeNull();
+    fireEvent.mouseLeave(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_CLOSE_DELAY_MS);
+    });
+    expect(panel()).toBeNull();
+  });
+
+  it('after Escape under the pointer, a later focus still closes when focus leaves', () => {
+    const { root, button, panel } = setup();
+    fireEvent.mouseEnter(root());
+    fireEvent.keyDown(button()!, { key: 'Escape' });
+    expect(panel()).toBeNull();
+    fireEvent.focusIn(button()!);
+    expect(panel()).not.toBeNull();
+    fireEvent.focusOut(button()!, { relatedTarget: document.body });
+    expect(panel()).toBeNull();
+  });
+
+  it('opens on a click or tap, without toggling shut', () => {
+    const { button, panel } = setup();
+    fireEvent.click(button()!);
+    expect(panel()).not.toBeNull();
+    fireEvent.click(button()!);
+    expect(panel()).not.toBeNull();
+  });
+});
+
+describe('the details panel says why', () => {
+  it.each(['en', 'zh_CN'] as const)('lists each reason in %s', (locale) => {
+    const { panel, open } = setup({}, locale);
+    open();
+    const items = [...panel()!.querySelectorAll('.reasons li .text')].map((li) => li.textContent);
+    expect(items).toEqual(VERDICT.reasons.map((reason) => reason.text[locale]));
+  });
+
+  it('shows the brand, the shop, and the notice with its date and source', () => {
+    const { panel, ui, open } = setup();
+    open();
+    const text = panel()!.textContent!;
+    expect(text).toContain('Gucci 古驰');
+    expect(text).toContain('潮牌精品小店');
+    expect(text).toContain(NOTICE.noticeTitle);
+    expect(text).toContain('淘宝网');
+    expect(text).toContain('published 2016-05-13');
+    const sources = ui.getAllByRole('link', { name: /^Source/ });
+    // The reason's link is the notice's own: shown once.
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.getAttribute('href')).toBe(NOTICE.url);
+    expect(sources[0]!.getAttribute('target')).toBe('_blank');
+    expect(sources[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('says so when the notice has no date', () => {
+    const { panel, open } = setup({ notice: { ...NOTICE, published: null } }, 'zh_CN');
+    open();
+    expect(panel()!.textContent).toContain('未注明日期');
+  });
+
+  it.each([
+    ['https://rule.taobao.com/example/1.htm', 'https://rule.taobao.com/example/1.htm'],
+    ['http://news.example.cn/2016/luxury', 'http://news.example.cn/2016/luxury'],
+    ['javascript:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['//rule.taobao.com/protocol-relative', null],
+    [null, null],
+  ])('links the notice source %j only when it is http(s)', (url, href) => {
+    const verdict = { ...VERDICT, reasons: VERDICT.reasons.map((reason) => ({ ...reason, url: url ?? undefined })) };
+    const { ui, open } = setup({ verdict, notice: { ...NOTICE, url } });
+    open();
+    const links = ui.queryAllByRole('link', { name: /^Source/ });
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(href ? [href] : []);
+  });
+
+  it('links a reason source that is not the notice’s, when http(s)', () => {
+    const verdict: Verdict = {
+      ...VERDICT,
+      reasons: [
+        { code: 'notice-item', text: { en: 'Named.', zh_CN: '被点名。' }, url: 'https://example.org/a' },
+        { code: 'notice-shop', text: { en: 'Named too.', zh_CN: '也被点名。' }, url: 'javascript:alert(1)' },
+      ],
+    };
+    const { ui, open } = setup({ verdict, notice: null });
+    open();
+    expect(ui.getAllByRole('link', { name: /^Source/ }).map((link) => link.getAttribute('href'))).toEqual([
+      'https://example.org/a',
+    ]);
+  });
+});
+
+describe('the panel’s actions', () => {
+  it('links "Report to Taobao" to the report page rebuilt from the item id', () => {
+    const { card, ui, open } = setup();
+    card.href = 'javascript:alert(1)';
+    open();
+    const link = ui.getByRole('link', { name: /Report to Taobao/ });
+    expect(link.getAttribute('href')).toBe(`https://jubao.taobao.com/index.htm?itemId=${ITEM_ID}`);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it.each([
+    ['shopper', false],
+    ['brand-staff', true],
+  ] as const)('role %s: "Report with evidence" shown: %s', (role, shown) => {
+    const { ui, open, onReport } = setup({ role });
+    open();
+    const report = ui.queryByRole('button', { name: 'Report with evidence' });
+    expect(report !== null).toBe(shown);
+    if (report) {
+      fireEvent.click(report);
+      expect(onReport).toHaveBeenCalledTimes(1);
+    }
+    // Both roles can report to Taobao and trust.
+    expect(ui.getByRole('link', { name: /Report to Taobao/ })).toBeTruthy();
+    expect(ui.getByRole('button', { name: /trust this item/ })).toBeTruthy();
+  });
+
+  it.each([
+    ['Not counterfeit — trust this shop', 'shop'],
+    ['Not counterfeit — trust this item', 'item'],
+  ] as const)('"%s" calls onTrust("%s")', (name, kind) => {
+    const { ui, open, onTrust, onReport } = setup();
+    open();
+    fireEvent.click(ui.getByRole('button', { name }));
+    expect(onTrust).toHaveBeenCalledExactlyOnceWith(kind);
+    expect(onReport).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no shop at all', null],
+    ['a shop with neither name nor id', { name: null, id: null }],
+  ])('offers no shop trust for %s', (_, shop) => {
+    const { ui, open } = setup({ shop });
+    open();
+    expect(ui.queryByRole('button', { name: /trust this shop/ })).toBeNull();
+    expect(ui.getByRole('button', { name: /trust this item/ })).toBeTruthy();
+  });
+
+  it('offers shop trust by id when the shop name is unknown', () => {
+    const { ui, open } = setup({ shop: { name: null, id: '57301234' } });
+    open();
+    expect(ui.getByRole('button', { name: /trust this shop/ })).toBeTruthy();
+  });
+});
+
+describe('page data is hostile', () => {
+  it('shows markup in reasons, titles, shop and brand names as text', () => {
+    const hostileText = { en: `Uses counterfeit slang: “${HOSTILE}”.`, zh_CN: `使用仿冒用语“${HOSTILE}”。` };
+    const { shadow, panel, button, open } = setup({
+      brandName: HOSTILE,
+      shop: { name: HOSTILE, id: null },
+      notice: { ...NOTICE, noticeTitle: HOSTILE, publisher: HOSTILE },
+      verdict: { ...VERDICT, reasons: [{ code: 'counterfeit-term', text: hostileText }] },
+    });
+    open();
+    const texts = [...panel()!.querySelectorAll('.text')].map((node) => node.textContent);
+    expect(texts).toEqual([HOSTILE, HOSTILE, hostileText.en, HOSTILE, HOSTILE]);
+    expect(button()!.getAttribute('aria-label')).toContain(HOSTILE);
+    expect(shadow.querySelector('img')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('isolates right-to-left and zero-width text and lets it wrap anywhere', () => {
+    const tricky = `\u202eGUCCI\u200b\u200b\u200d古驰${'包'.repeat(10_000)}`;
+    const { panel, open } = setup({ notice: { ...NOTICE, noticeTitle: tricky } });
+    open();
+    const title = [...panel()!.querySelectorAll('.notice .text')].find((node) => node.textContent === tricky)!;
+    expect(title.getAttribute('dir')).toBe('auto');
+    expect(title.classList.contains('clip')).toBe(true);
+    expect(BADGE_CSS).toMatch(/\.text \{[^}]*unicode-bidi: isolate;[^}]*overflow-wrap: anywhere;/);
+    expect(BADGE_CSS).toMatch(/\.clip \{[^}]*-webkit-line-clamp: 3;/);
+  });
+});
+
+describe('events inside the badge stay inside it', () => {
+  function listenOnPage(card: HTMLElement, type: string) {
+    const onCard = vi.fn();
+    const onDocument = vi.fn();
+    card.addEventListener(type, onCard);
+    document.addEventListener(type, onDocument);
+    return { onCard, onDocument };
+  }
+
+  it('a click on the badge is prevented and reaches no page listener', () => {
+    const { card, button } = setup();
+    const { onCard, onDocument } = listenOnPage(card, 'click');
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    act(() => {
+      button()!.dispatchEvent(event);
+    });
+    expect(event.defaultPrevented).toBe(true);
+    expect(onCard).not.toHaveBeenCalled();
+    expect(onDocument).not.toHaveBeenCalled();
+  });
+
+  it('a click on the panel’s background is prevented too', () => {
+    const { card, panel, open } = setup();
+    open();
+    const { onCard } = listenOnPage(card, 'click');
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    act(() => {
+      panel()!.querySelector('.facts')!.dispatchEvent(event);
+    });
+    expect(event.defaultPrevented).toBe(true);
+    expect(onCard).not.toHaveBeenCalled();
+  });
+
+  it('the panel’s own links keep their default (they open) and still reach no page listener', () => {
+    const { card, ui, open } = setup();
+    open();
+    const { onCard } = listenOnPage(card, 'click');
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    act(() => {
+      ui.getByRole('link', { name: /Report to Taobao/ }).dispatchEvent(event);
+    });
+    expect(event.defaultPrevented).toBe(false);
+    expect(onCard).not.toHaveBeenCalled();
+  });
+
+  it.each(['pointerdown', 'mousedown', 'mouseup', 'keydown', 'keyup', 'touchstart'])(
+    '%s does not reach the card and keeps its default',
+    (type) => {
+      const { card, button } = setup();
+      const { onCard, onDocument } = listenOnPage(card, type);
+      const event = new Event(type, { bubbles: true, cancelable: true, composed: true });
+      button()!.dispatchEvent(event);
+      expect(onCard).not.toHaveBeenCalled();
+      expect(onDocument).not.toHaveBeenCalled();
+      expect(event.defaultPrevented).toBe(false);
+    },
+  );
+
+  it('a click on the card outside the badge still reaches the card and is not prevented', () => {
+    const { card } = setup();
+    const { onCard } = listenOnPage(card, 'click');
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    card.querySelector('.title--qJ7Xg_90')!.dispatchEvent(event);
+    expect(onCard).toHaveBeenCalledTimes(1);
+    expect(event.defaultPrevented).toBe(false);
+  });
+});

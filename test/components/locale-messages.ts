@@ -1,0 +1,37 @@
+/**
+ * A `t` that reads the real `_locales/<lang>/messages.json`, filling placeholders the way
+ * `browser.i18n.getMessage` does: `$NAME$` becomes the placeholder's content, then `$1`… the
+ * substitutions, and `$$` a dollar sign. A missing key throws, so a typo fails the test.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BadgeMessageKey, Translate } from '../../components/badge/badge-messages';
+
+export type Locale = 'en' | 'zh_CN';
+
+interface MessageEntry {
+  message: string;
+  description?: string;
+  placeholders?: Record<string, { content: string; example?: string }>;
+}
+
+export function readMessages(locale: Locale): Record<string, MessageEntry> {
+  // Resolved with node:path: under happy-dom the global URL is the DOM's, not Node's.
+  const path = join(dirname(fileURLToPath(import.meta.url)), '../../public/_locales', locale, 'messages.json');
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, MessageEntry>;
+}
+
+export function fakeTranslate(locale: Locale): Translate {
+  const messages = readMessages(locale);
+  return (key: BadgeMessageKey, substitutions: string[] = []) => {
+    const entry = messages[key];
+    if (!entry) throw new Error(`no message "${key}" in ${locale}`);
+    const placeholders = Object.fromEntries(
+      Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]),
+    );
+    return entry.message
+      .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders[name.toLowerCase()] ?? whole)
+      .replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (substitutions[Number(what) - 1] ?? '')));
+  };
+}
