@@ -5,10 +5,12 @@
 import { runAssess } from './assess-command';
 import { CliError, type CliCommand, type CliIo } from './cli-io';
 import { runExtract } from './extract-command';
+import { runNotices } from './notices-command';
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
   assess: { run: runAssess, usage: 'assess [--rules extra-pack.json] [--sensitivity relaxed|balanced|strict] < listings.jsonl' },
+  notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
 };
 
 function usage(): string {

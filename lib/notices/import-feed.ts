@@ -1,0 +1,103 @@
+/**
+ * Writes a checked feed into the database, all or nothing: in one transaction the feed's old notices,
+ * entries and lookup part are deleted and the new ones written, so an import that fails or is cancelled
+ * halfway leaves the old data, and a reader (whose transaction IndexedDB orders before or after this
+ * one) sees one feed version or the other.
+ */
+import Dexie from 'dexie';
+import { feedRecords } from './feed-records';
+import type { FeedRecord, NoticeDatabase } from './notice-db';
+import type { NoticeFeed } from './notice-feed';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Which feed this replaces: a subscription's URL, or fileFeedKey(feed.id). */
+  feedKey: string;
+  /** The subscription URL, when the feed was downloaded. */
+  url?: string | null;
+  /** Validators of the download, kept for the next conditional request. */
+  etag?: string | null;
+  lastModified?: string | null;
+  now: number;
+  /**
+   * Entries written so far, after each chunk. Called synchronously between chunks but outside the
+   * transaction's scope, so database reads it starts are transactions of their own (they see the
+   * old data or the new, never this import half done). If it throws, the import is undone.
+   */
+  onProgress?: (progress: ImportProgress) => void;
+  /** Aborting undoes the import; it is checked before each chunk. */
+  signal?: AbortSignal;
+  chunkSize?: number;
+}
+
+export interface ImportSummary {
+  feedKey: string;
+  noticeCount: number;
+  entryCount: number;
+  /** Entries of the earlier version of this feed, now gone. */
+  replacedEntries: number;
+  notes: string[];
+}
+
+const DEFAULT_CHUNK = 5000;
+
+export async function importNoticeFeed(db: NoticeDatabase, feed: NoticeFeed, options: ImportOptions): Promise<ImportSummary> {
+  const { feedKey, now, onProgress, signal } = options;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  // Built before the transaction opens: a transaction should not stay open for CPU work.
+  const records = feedRecords(feed, feedKey);
+  const total = records.entries.length;
+  signal?.throwIfAborted();
+
+  const replacedEntries = await db.transaction('rw', [db.notices, db.entries, db.feeds, db.lookups], async () => {
+    const before = await db.feeds.get(feedKey);
+    const replaced = await db.entries.where('feedKey').equals(feedKey).delete();
+    await db.notices.where('feedKey').equals(feedKey).delete();
+    await db.notices.bulkPut(records.notices);
+    const progress = (done: number): void => {
+      if (onProgress) Dexie.ignoreTransaction(() => onProgress({ done, total }));
+    };
+    progress(0);
+    for (let start = 0; start < total; start += chunkSize) {
+      signal?.throwIfAborted();
+      await db.entries.bulkPut(records.entries.slice(start, start + chunkSize));
+      progress(Math.min(start + chunkSize, total));
+    }
+    signal?.throwIfAborted();
+    await db.lookups.put(records.part);
+    const row: FeedRecord = {
+      key: feedKey,
+      url: options.url ?? before?.url ?? null,
+      id: feed.id,
+      title: feed.title,
+      homepage: feed.homepage,
+      description: feed.description,
+      format: feed.format,
+      encoding: feed.encoding,
+      etag: options.etag ?? null,
+      lastModified: options.lastModified ?? null,
+      importedAt: now,
+      checkedAt: now,
+      noticeCount: records.notices.length,
+      entryCount: total,
+      lastResult: { status: 'imported', at: now, notes: feed.notes },
+    };
+    await db.feeds.put(row);
+    return replaced;
+  });
+  return { feedKey, noticeCount: records.notices.length, entryCount: total, replacedEntries, notes: feed.notes };
+}
+
+/** Removes a feed and everything it brought, in one transaction. */
+export async function removeNoticeFeed(db: NoticeDatabase, feedKey: string): Promise<void> {
+  await db.transaction('rw', [db.notices, db.entries, db.feeds, db.lookups], async () => {
+    await db.entries.where('feedKey').equals(feedKey).delete();
+    await db.notices.where('feedKey').equals(feedKey).delete();
+    await db.lookups.delete(feedKey);
+    await db.feeds.delete(feedKey);
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * The notices database: every imported or subscribed feed, its notices and their entries. Only the
+ * background opens it (one writer). A database of its own, apart from the user's activity: feeds
+ * are replaceable downloads.
+ *
+ * Version 1 indexed entries by item id, shop id and normalised shop name in three indexes. Version 2
+ * puts the three in one multi-entry index of lookup keys (one `anyOf` answers a whole page), which
+ * also means fewer index writes per imported row, and stores each feed's compact lookup part so a
+ * starting worker does not read every entry. Its upgrade computes both from the version-1 rows.
+ */
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { entryLookupKeys } from './lookup-keys';
+import { buildLookupPart, noticeSummary, type LookupPart, type PartEntry } from './lookup-part';
+import type { FeedEncoding, FeedFormat, FeedProblem, Notice, NoticeEntry } from './notice-feed';
+
+export const NOTICES_DB_NAME = 'counterfeit-radar-notices';
+
+export const NOTICE_SCHEMA_V1 = {
+  notices: '[feedKey+id], feedKey',
+  entries: '++seq, feedKey, itemId, shopId, shopNameKey',
+  feeds: 'key, url',
+} as const;
+
+export const NOTICE_SCHEMA_V2 = {
+  notices: '[feedKey+id], feedKey, *brands',
+  entries: '++seq, feedKey, *keys',
+  feeds: 'key, url',
+  lookups: 'feedKey',
+} as const;
+
+export interface NoticeRecord extends Omit<Notice, 'entries'> {
+  /** The feed it came from: see FeedRecord.key. */
+  feedKey: string;
+  entryCount: number;
+}
+
+export interface EntryRecord extends NoticeEntry {
+  seq?: number;
+  feedKey: string;
+  noticeId: string;
+  /** normaliseShopName(shopName), or null. */
+  shopNameKey: string | null;
+  /** Since version 2: "item:…", "shop-id:…", "shop-name:…" (see lookup-keys.ts). */
+  keys: string[];
+}
+
+export type FeedResult =
+  | { status: 'imported'; at: number; notes: string[] }
+  | { status: 'not-modified'; at: number }
+  | { status: 'failed'; at: number; message: string; problems: FeedProblem[] };
+
+export interface FeedRecord {
+  /** A subscription's URL, or "file:<feed id>" for a feed imported from a file. */
+  key: string;
+  /** Set for subscriptions. */
+  url: string | null;
+  /** The feed's own id, title, homepage and description, once something was imported. */
+  id: string | null;
+  title: string | null;
+  homepage: string | null;
+  description: string | null;
+  format: FeedFormat | null;
+  encoding: FeedEncoding | null;
+  /** Validators of the last download imported, sent back on the next refresh. */
+  etag: string | null;
+  lastModified: string | null;
+  importedAt: number | null;
+  checkedAt: number | null;
+  noticeCount: number;
+  entryCount: number;
+  lastResult: FeedResult | null;
+}
+
+export type LookupPartRecord = LookupPart;
+
+export const fileFeedKey = (feedId: string): string => `file:${feedId}`;
+
+export class NoticeDatabase extends Dexie {
+  notices!: Dexie.Table<NoticeRecord, [string, string]>;
+  entries!: EntityTable<EntryRecord, 'seq'>;
+  feeds!: EntityTable<FeedRecord, 'key'>;
+  lookups!: EntityTable<LookupPartRecord, 'feedKey'>;
+
+  constructor(options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(NOTICES_DB_NAME, options);
+    this.version(1).stores(NOTICE_SCHEMA_V1);
+    this.version(2).stores(NOTICE_SCHEMA_V2).upgrade(upgradeToVersion2);
+  }
+}
+
+async function upgradeToVersion2(tx: Transaction): Promise<void> {
+  const entries = tx.table<EntryRecord, number>('entries');
+  await entries.toCollection().modify((entry) => {
+    entry.keys = entryLookupKeys(entry);
+  });
+  const notices = await tx.table<NoticeRecord, [string, string]>('notices').toArray();
+  const feedKeys = [...new Set(notices.map((notice) => notice.feedKey))];
+  for (const feedKey of feedKeys) {
+    const feedNotices = notices.filter((notice) => notice.feedKey === feedKey);
+    await tx.table<LookupPartRecord, string>('lookups').put(lookupPartOf(feedKey, feedNotices, await entries.where('feedKey').equals(feedKey).toArray()));
+  }
+}
+
+/** A feed's lookup part from its stored rows (the import builds it from the parsed feed instead). */
+export function lookupPartOf(feedKey: string, notices: readonly NoticeRecord[], entries: readonly EntryRecord[]): LookupPart {
+  const noticeIndex = new Map(notices.map((notice, i) => [notice.id, i]));
+  const partEntries: PartEntry[] = [];
+  for (const entry of entries) {
+    const index = noticeIndex.get(entry.noticeId);
+    if (index !== undefined) partEntries.push({ noticeIndex: index, keys: entry.keys, action: entry.action, date: entry.date });
+  }
+  return buildLookupPart(feedKey, notices.map(noticeSummary), partEntries);
+}

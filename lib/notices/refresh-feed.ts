@@ -1,0 +1,140 @@
+/**
+ * A subscription: download a feed URL and import it, conditionally (If-None-Match /
+ * If-Modified-Since from the last import). A 304 keeps the data; a failed download, an error status
+ * or a bad feed also keeps it, and the failure is recorded on the feed's row for the options page.
+ * The background calls this from its alarm with its own fetch and clock.
+ */
+import { importNoticeFeed, type ImportProgress, type ImportSummary } from './import-feed';
+import type { FeedRecord, FeedResult, NoticeDatabase } from './notice-db';
+import { NoticeFeedError, type FeedFormat, type FeedProblem } from './notice-feed';
+import { MAX_FEED_BYTES, parseNoticeFile } from './parse-notice-file';
+
+export interface RefreshDeps {
+  db: NoticeDatabase;
+  fetch: typeof fetch;
+  now: () => number;
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+export type RefreshOutcome =
+  | { status: 'imported'; summary: ImportSummary }
+  | { status: 'not-modified' }
+  | { status: 'failed'; message: string; problems: FeedProblem[] };
+
+/**
+ * Subscriptions are https only: a feed can make any shop look punished, so it must not be
+ * rewritable on the way. Returns the reason a URL cannot be subscribed to, or null.
+ */
+export function subscriptionUrlProblem(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL`;
+  }
+  if (parsed.protocol !== 'https:') return `"${url}" is not an https URL`;
+  if (parsed.username || parsed.password) return 'a subscription URL must not carry a user name or password';
+  return null;
+}
+
+/** Feeds that are subscriptions (have a URL), for the refresh alarm. */
+export async function subscribedFeeds(db: NoticeDatabase): Promise<FeedRecord[]> {
+  return db.feeds.orderBy('url').toArray();
+}
+
+export async function refreshFeed(url: string, deps: RefreshDeps): Promise<RefreshOutcome> {
+  const problem = subscriptionUrlProblem(url);
+  if (problem) throw new Error(problem);
+  const { db } = deps;
+  const before = await db.feeds.get(url);
+  const headers: Record<string, string> = {};
+  if (before?.importedAt != null) {
+    if (before.etag) headers['If-None-Match'] = before.etag;
+    if (before.lastModified) headers['If-Modified-Since'] = before.lastModified;
+  }
+
+  let response: Response;
+  try {
+    response = await deps.fetch(url, { headers, cache: 'no-store', credentials: 'omit', signal: deps.signal });
+  } catch (error) {
+    return fail(deps, url, `could not download the feed: ${messageOf(error)}`);
+  }
+  if (response.status === 304) {
+    if (before?.importedAt == null) return fail(deps, url, 'the server answered 304 Not Modified to a first download');
+    await record(deps, url, { status: 'not-modified', at: deps.now() });
+    return { status: 'not-modified' };
+  }
+  if (!response.ok) return fail(deps, url, `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  const declaredLength = Number(response.headers.get('Content-Length'));
+  if (declaredLength > MAX_FEED_BYTES) return fail(deps, url, `the feed is ${declaredLength} bytes; feeds are limited to ${MAX_FEED_BYTES}`);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    return fail(deps, url, `the download broke off: ${messageOf(error)}`);
+  }
+  try {
+    const format = formatFromContentType(response.headers.get('Content-Type'));
+    const feed = parseNoticeFile(bytes, { name: url, ...(format ? { format } : {}) });
+    const summary = await importNoticeFeed(db, feed, {
+      feedKey: url,
+      url,
+      etag: response.headers.get('ETag'),
+      lastModified: response.headers.get('Last-Modified'),
+      now: deps.now(),
+      onProgress: deps.onProgress,
+      signal: deps.signal,
+    });
+    return { status: 'imported', summary };
+  } catch (error) {
+    if (error instanceof NoticeFeedError) return fail(deps, url, error.message.split('\n')[0] as string, [...error.problems]);
+    return fail(deps, url, `the import failed: ${messageOf(error)}`);
+  }
+}
+
+function formatFromContentType(contentType: string | null): FeedFormat | null {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/json' || type.endsWith('+json')) return 'json';
+  if (type === 'text/csv') return 'csv';
+  return null;
+}
+
+async function fail(deps: RefreshDeps, url: string, message: string, problems: FeedProblem[] = []): Promise<RefreshOutcome> {
+  await record(deps, url, { status: 'failed', at: deps.now(), message, problems });
+  return { status: 'failed', message, problems };
+}
+
+/** Notes the outcome on the feed's row, creating the row for a first download that failed. */
+async function record(deps: RefreshDeps, url: string, result: FeedResult): Promise<void> {
+  const { db } = deps;
+  await db.transaction('rw', db.feeds, async () => {
+    const row = await db.feeds.get(url);
+    if (row) {
+      await db.feeds.update(url, { checkedAt: result.at, lastResult: result });
+      return;
+    }
+    await db.feeds.put({
+      key: url,
+      url,
+      id: null,
+      title: null,
+      homepage: null,
+      description: null,
+      format: null,
+      encoding: null,
+      etag: null,
+      lastModified: null,
+      importedAt: null,
+      checkedAt: result.at,
+      noticeCount: 0,
+      entryCount: 0,
+      lastResult: result,
+    });
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
