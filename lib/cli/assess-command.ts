@@ -15,9 +15,12 @@ import { compileRules, type CompiledRules } from '../rules/compile-rules';
 import { issuePath } from '../rules/issue-path';
 import { parseRulePack, RulePackError, type RulePack } from '../rules/rule-pack';
 import { SENSITIVITIES, type Sensitivity } from '../rules/sensitivity';
+import { loadNoticeFile } from '../notices/load-notice-file';
+import { NoticeFeedError } from '../notices/notice-feed';
+import type { NoticeIndex } from '../notices/notice-index';
 import { CliError, type CliCommand } from './cli-io';
 
-const USAGE = 'usage: assess [--rules extra-pack.json] [--sensitivity relaxed|balanced|strict] < listings.jsonl';
+const USAGE = 'usage: assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] < listings.jsonl';
 /** Verdict lines are written in chunks of about this many characters. */
 const FLUSH_AT = 64 * 1024;
 
@@ -43,6 +46,16 @@ async function readExtraPack(path: string): Promise<RulePack> {
   }
 }
 
+/** The same notice lookup the extension uses, built from a feed file instead of the database. */
+async function readNotices(path: string): Promise<NoticeIndex> {
+  try {
+    return await loadNoticeFile(path);
+  } catch (error) {
+    if (error instanceof NoticeFeedError) throw new CliError(`notices file ${path}: ${error.message}`);
+    throw error;
+  }
+}
+
 function compile(packs: RulePack[]): CompiledRules {
   try {
     return compileRules(packs);
@@ -61,7 +74,7 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
 export const runAssess: CliCommand = async (args, io) => {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { rules: { type: 'string' }, sensitivity: { type: 'string' } }, allowPositionals: false });
+    parsed = parseArgs({ args, options: { rules: { type: 'string' }, notices: { type: 'string' }, sensitivity: { type: 'string' } }, allowPositionals: false });
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -70,6 +83,7 @@ export const runAssess: CliCommand = async (args, io) => {
   const packs = [BUILTIN_PACK];
   if (parsed.values.rules !== undefined) packs.push(await readExtraPack(parsed.values.rules));
   const rules = compile(packs);
+  const notices = parsed.values.notices === undefined ? null : await readNotices(parsed.values.notices);
 
   let lineNumber = 0;
   let failed = 0;
@@ -93,7 +107,7 @@ export const runAssess: CliCommand = async (args, io) => {
       for (const issue of result.issues) io.stderr.write(`line ${lineNumber}: ${issuePath(issue) || '(listing)'}: ${issue.message}\n`);
       continue;
     }
-    pending += `${JSON.stringify(assessListing(result.output, rules, [], sensitivity))}\n`;
+    pending += `${JSON.stringify(assessListing(result.output, rules, notices?.hitsFor(result.output) ?? [], sensitivity))}\n`;
     if (pending.length >= FLUSH_AT) {
       await write(io.stdout, pending);
       pending = '';

@@ -9,7 +9,7 @@ import { runNotices } from './notices-command';
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
-  assess: { run: runAssess, usage: 'assess [--rules extra-pack.json] [--sensitivity relaxed|balanced|strict] < listings.jsonl' },
+  assess: { run: runAssess, usage: 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] < listings.jsonl' },
   notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
 };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../lib/cli/run-cli';
+import { cli as cliRun } from '../cli/cli-harness';
 
 async function run(args: string[], input: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdin = new PassThrough();
@@ -87,5 +88,33 @@ describe('cli assess', () => {
     const input = line({ title: '古驰 女包', price: { min: 268, max: 268 } });
     expect(JSON.parse((await run(['--sensitivity', 'relaxed'], input)).stdout)).toMatchObject({ risk: 'medium', score: 65 });
     expect(JSON.parse((await run(['--sensitivity', 'strict'], input)).stdout)).toMatchObject({ risk: 'high', score: 65 });
+  });
+});
+
+describe('cli assess --notices', () => {
+  const feed = new URL('../fixtures/notices/example-feed.json', import.meta.url).pathname;
+  const csv = new URL('../fixtures/notices/example-feed.csv', import.meta.url).pathname;
+
+  it.each([feed, csv])('applies a feed so a named shop or item is high (%s)', async (path) => {
+    const lines = [
+      JSON.stringify({ title: '女士 手提包 真皮', shop: { name: 'ｅｘａｍｐｌｅ 示例 原单小铺' } }),
+      JSON.stringify({ itemId: '900000000001', title: '纯棉T恤 男' }),
+      JSON.stringify({ itemId: '712345678901', title: '纯棉T恤 男', shop: { name: '苏州棉品' } }),
+    ].join('\n');
+    const result = await cliRun(['assess', '--notices', path], lines);
+    expect(result.stderr).toBe('');
+    const verdicts = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { risk: string; reasons: { code: string; noticeId?: string }[] });
+    expect(verdicts.map((v) => v.risk)).toEqual(['high', 'high', 'none']);
+    expect(verdicts[0]!.reasons[0]).toMatchObject({ code: 'notice-shop' });
+    expect(verdicts[1]!.reasons[0]).toMatchObject({ code: 'notice-item' });
+  });
+
+  it('refuses a broken feed before reading any input', async () => {
+    const broken = new URL('../fixtures/notices/malformed', import.meta.url).pathname;
+    const { readdirSync } = await import('node:fs');
+    const first = readdirSync(broken).find((f) => f.endsWith('.json'))!;
+    const result = await cliRun(['assess', '--notices', `${broken}/${first}`], '{"title":"x"}');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/notices file/);
   });
 });
