@@ -1,20 +1,73 @@
 /**
- * Runs on Taobao and Tmall pages: finds the listings (lib/extract), keeps finding them as results
- * change, and marks each handled element. Every observer, listener and timer goes through WXT's `ctx`,
- * so an updated or removed extension leaves nothing running in the page.
+ * Runs on Taobao and Tmall pages: finds the listings (lib/extract), asks the background for their
+ * verdicts in batches, and shows a badge on each risky one (components/badge). Every observer,
+ * listener and timer goes through WXT's `ctx`, so an updated or removed extension leaves nothing
+ * running in the page. It never opens IndexedDB: that would be Taobao's origin, not ours.
  */
-import { TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
+import { browser } from 'wxt/browser';
+import { mountBadge } from '@/components/badge/mount-badge';
+import { cardMarkup, evidenceAt } from '@/lib/content/listing-evidence';
+import { ListingBadges } from '@/lib/content/listing-badges';
 import { watchListings } from '@/lib/extract/listing-watcher';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
+import { loadSettings, watchSettings } from '@/lib/settings/settings';
 
 export default defineContentScript({
   matches: [...TAOBAO_HOST_PATTERNS],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    const uiLanguage: 'en' | 'zh_CN' = browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+    const translate = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key as never, substitutions);
+    const badges = new ListingBadges(
+      (anchor, state, actions) => {
+        const options = (next: typeof state) => ({
+          verdict: next.verdict,
+          brandName: next.verdict.brand,
+          shop: next.listing.shop,
+          uiLanguage,
+          role: next.settings.role,
+          reported: next.reported,
+          showLowMark: next.settings.showLowMarks,
+          t: translate,
+          onTrust: (kind: 'item' | 'shop') => void actions.trust(kind),
+          onReport: () => void actions.report(),
+        });
+        const handle = mountBadge(anchor, options(state));
+        return { update: (next) => handle.update(options(next)), remove: () => handle.remove() };
+      },
+      {
+        assess: (listings) => sendMessage('assessListings', { listings }),
+        trust: (kind, listing) => sendMessage('trustListing', { kind, listing }),
+        report: (listing, anchor) => sendMessage('reportListing', { listing, cardMarkup: cardMarkup(anchor) }),
+      },
+      await loadSettings(),
+      (text) => navigator.clipboard.writeText(text),
+    );
+    ctx.onInvalidated(watchSettings((settings) => badges.setSettings(settings)));
+
+    // The element the user last pointed at: a context-menu report or the shortcut means its listing.
+    let pointedAt: Element | null = null;
+    const remember = (event: Event) => {
+      if (event.target instanceof Element) pointedAt = event.target;
+    };
+    ctx.addEventListener(document, 'contextmenu', remember, { capture: true });
+    ctx.addEventListener(document, 'pointerover', remember, { capture: true, passive: true });
+    ctx.onInvalidated(onMessage('listingForReport', () => evidenceAt(pointedAt, badges.listings)));
+    ctx.onInvalidated(
+      onMessage('reportRecorded', ({ data }) => {
+        badges.markReported(data.itemId);
+        // The menu click is the user's gesture; if the page has lost focus the copy fails quietly and
+        // the complaint stays in the report record.
+        navigator.clipboard.writeText(data.complaint).catch(() => undefined);
+      }),
+    );
+
     const watcher = watchListings({
       document,
       currentUrl: () => location.href,
-      onListings: () => {
-        // Assessment and badges hook in here (rules engine, then badges).
+      onListings: (found) => {
+        badges.add(found).catch((error: unknown) => console.warn('Counterfeit Radar: could not assess listings', error));
       },
       // A frame is the natural batch; the timeout covers background tabs, where frames do not fire.
       schedule: (work) => {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { assessListing, BUILTIN_PACK, compileRules } from '../../lib/rules';
+import { fixturePages } from '../extract/fixture-pages';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -21,6 +23,14 @@ function fixtureUrl(run: RunningBrowser, name: string): string {
   if (!fixture) throw new Error(`no fixture ${name}`);
   const url = new URL(fixture.url);
   return `${run.origin(url.hostname)}${url.pathname}${url.search}`;
+}
+
+const rules = compileRules([BUILTIN_PACK]);
+
+/** Item ids of a fixture whose verdict is medium or high. */
+function riskyIds(name: string): string[] {
+  const listings = fixturePages().find((p) => p.name === name)?.expected.listings ?? [];
+  return listings.filter((l) => ['high', 'medium'].includes(assessListing(l, rules).risk)).map((l) => l.itemId);
 }
 
 function expectedIds(name: string): string[] {
@@ -59,6 +69,18 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     const ids = await settledMarks(page, 60);
     expect(ids.sort()).toEqual([...expectedIds('search-2025')].sort());
     expect(ids).toHaveLength(60);
+  });
+
+  it('badges exactly the risky listings, once each, with the level in words', async () => {
+    // The background's verdicts, computed here the same way (rules engine, default sensitivity).
+    const risky = riskyIds('search-2025');
+    await page.waitForFunction((n: number) => document.querySelectorAll('cr-badge[data-cr-risk]').length >= n, { timeout: 15_000 }, risky.length);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const badges = await page.evaluate(() =>
+      [...document.querySelectorAll('cr-badge[data-cr-risk]')].map((el) => ({ id: el.getAttribute('data-cr-item'), risk: el.getAttribute('data-cr-risk') })),
+    );
+    expect(badges.map((b) => b.id).sort()).toEqual([...risky].sort());
+    expect(new Set(badges.map((b) => b.risk))).toEqual(new Set(['high', 'medium']));
   });
 
   it('marks 40 cards appended without a page load (infinite scroll)', async () => {
