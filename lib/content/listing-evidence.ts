@@ -3,16 +3,16 @@
  * click or pointer, or the page's only listing (an item page). The card's markup is kept as text for
  * the record.
  */
+import { MAX_CARD_MARKUP } from '../activity/reports';
 import type { Listing } from '../listing';
 import { ITEM_MARK } from '../extract/listing-watcher';
 import type { ListingEvidence } from '../messaging/protocol';
 
-/** Evidence markup is bounded: a hostile page must not be able to fill the report store. */
-const MAX_MARKUP = 100_000;
 
 export function cardMarkup(element: Element): string {
   const text = new XMLSerializer().serializeToString(element);
-  return text.length > MAX_MARKUP ? text.slice(0, MAX_MARKUP) : text;
+  // Bounded here as in the report record: a hostile page must not be able to fill the report store.
+  return text.length > MAX_CARD_MARKUP ? text.slice(0, MAX_CARD_MARKUP) : text;
 }
 
 export function evidenceAt(

@@ -4,7 +4,7 @@
  * and the og: meta tags come last.
  */
 import type { Listing, Platform, Price } from '../listing';
-import { parseItemId } from '../page/item-id';
+import { isItemId, parseItemId } from '../page/item-id';
 import { platformOfHost } from '../page/platform';
 import { shopIdFromUrl } from '../page/shop-id';
 import { cleanImageUrl, cleanText, parseLocation, parsePrice, parseSales } from './field-text';
@@ -119,7 +119,7 @@ function platformOf(url: URL, isTmall: boolean | null): Platform {
 /** Builds the Listing for an item page from merged fields; null when id or title is missing. */
 export function itemListing(url: URL, fields: ItemFields): Listing | null {
   const itemId = parseItemId(url) ?? fields.itemId;
-  if (!itemId || !/^\d{5,}$/.test(itemId) || !fields.title) return null;
+  if (!isItemId(itemId) || !fields.title) return null;
   const platform = platformOf(url, fields.isTmall);
   return makeListing({ ...fields, itemId, platform, title: fields.title, isAd: false });
 }

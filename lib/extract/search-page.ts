@@ -3,7 +3,7 @@
  * id), and the pre-2023 `g_page_config` JSON.
  */
 import type { Listing, Platform } from '../listing';
-import { itemIdFromCardId, parseItemId, parsePageUrl } from '../page/item-id';
+import { isItemId, itemIdFromCardId, parseItemId, parsePageUrl } from '../page/item-id';
 import { platformOfHost } from '../page/platform';
 import { shopIdFromUrl } from '../page/shop-id';
 import { cleanImageUrl, cleanText, joinPrice, parseLocation, parsePrice, parseSales } from './field-text';
@@ -120,7 +120,7 @@ function extractPageConfig(doc: Document): FoundListing[] {
   for (const auction of auctions) {
     const itemId = asText(at(auction, 'nid'));
     const title = cleanText(asText(at(auction, 'raw_title')) ?? asText(at(auction, 'title')));
-    if (!itemId || !/^\d{5,}$/.test(itemId) || !title || found.has(itemId)) continue;
+    if (!isItemId(itemId) || !title || found.has(itemId)) continue;
     const platform: Platform = at(auction, 'shopcard', 'isTmall') === true ? 'tmall' : 'taobao';
     const shopName = cleanText(asText(at(auction, 'nick')));
     found.set(itemId, {

@@ -2,7 +2,7 @@
  * Shop pages: the shop's own item grid. Every listing on it shares the shop, read once from the page
  * header, the `microscope-data` meta tag (which carries the numeric shopId), or the host.
  */
-import { parseItemId } from '../page/item-id';
+import { isItemId, parseItemId } from '../page/item-id';
 import { platformOfHost } from '../page/platform';
 import { shopIdFromUrl } from '../page/shop-id';
 import { cleanText, parsePrice, parseSales } from './field-text';
@@ -28,7 +28,7 @@ export function extractShopPage(doc: Document, url: URL): FoundListing[] {
   for (const item of items) {
     const titleLink = queryFirst(item, SHOP_GRID.title);
     const dataId = item.getAttribute('data-id');
-    const itemId = dataId && /^\d{5,}$/.test(dataId) ? dataId : parseItemId(titleLink?.getAttribute('href') ?? '');
+    const itemId = isItemId(dataId) ? dataId : parseItemId(titleLink?.getAttribute('href') ?? '');
     const title = cleanText(elementText(titleLink));
     if (!itemId || !title) continue;
     const seen = found.get(itemId);

@@ -1,4 +1,5 @@
 import type { Platform } from '../listing';
+import { isItemId } from './item-id';
 
 /** The platform a host belongs to: Tmall Global on tmall.hk, Tmall on tmall.com, else Taobao. */
 export function platformOfHost(hostname: string): Platform {
@@ -19,6 +20,6 @@ const LISTING_HOST: Record<Platform, string> = {
  * page-supplied schemes ever reach a link we show.
  */
 export function listingUrl(itemId: string, platform: Platform): string {
-  if (!/^\d{5,}$/.test(itemId)) throw new Error(`not an item id: ${JSON.stringify(itemId)}`);
+  if (!isItemId(itemId)) throw new Error(`not an item id: ${JSON.stringify(itemId)}`);
   return `${LISTING_HOST[platform]}?id=${itemId}`;
 }
