@@ -20,7 +20,11 @@ export default defineConfig({
     host_permissions: [...TAOBAO_HOST_PATTERNS],
     // storage: settings; contextMenus + activeTab: a report from the context menu or the shortcut may
     // take a screenshot (captureVisibleTab needs activeTab or <all_urls>, and we want no <all_urls>).
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // alarms: notice-feed subscriptions refresh on a schedule that survives the worker stopping.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'alarms'],
+    // Granted once by brand staff in the options page, so a report from the badge can carry a
+    // screenshot too (captureVisibleTab without activeTab needs it). Never asked for by default.
+    optional_host_permissions: ['<all_urls>'],
     commands: {
       'report-listing': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandReportListing__' },
     },

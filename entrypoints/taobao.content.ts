@@ -11,6 +11,8 @@ import { ListingBadges } from '@/lib/content/listing-badges';
 import { watchListings } from '@/lib/extract/listing-watcher';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
+import { parseItemId } from '@/lib/page/item-id';
+import { pageKind } from '@/lib/page/page-kind';
 import { loadSettings, watchSettings } from '@/lib/settings/settings';
 
 export default defineContentScript({
@@ -54,6 +56,14 @@ export default defineContentScript({
     ctx.addEventListener(document, 'contextmenu', remember, { capture: true });
     ctx.addEventListener(document, 'pointerover', remember, { capture: true, passive: true });
     ctx.onInvalidated(onMessage('listingForReport', () => evidenceAt(pointedAt, badges.listings)));
+    // The popup's "current tab": on an item page, the listing the page is about.
+    ctx.onInvalidated(
+      onMessage('currentListing', () => {
+        const kind = pageKind(location.href);
+        const itemId = kind === 'item' || kind === 'mobile-item' ? parseItemId(location.href) : null;
+        return itemId ? badges.assessed(itemId) : null;
+      }),
+    );
     ctx.onInvalidated(
       onMessage('reportRecorded', ({ data }) => {
         badges.markReported(data.itemId);

@@ -19,7 +19,7 @@ describe('settings', () => {
   });
 
   it('fall back field by field for a damaged value', () => {
-    expect(parseSettings({ role: 'admin', sensitivity: 'strict', showLowMarks: 'yes' })).toEqual({ role: 'shopper', sensitivity: 'strict', showLowMarks: false });
+    expect(parseSettings({ role: 'admin', sensitivity: 'strict', showLowMarks: 'yes' })).toEqual({ role: 'shopper', sensitivity: 'strict', showLowMarks: false, mutedBrands: [] });
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -67,6 +67,12 @@ export class ListingBadges {
     return this.entries;
   }
 
+  /** The listing and its verdict once the background has answered (for the popup's current tab). */
+  assessed(itemId: string): { listing: Listing; verdict: Verdict } | null {
+    const entry = this.entries.get(itemId);
+    return entry?.verdict ? { listing: entry.listing, verdict: entry.verdict } : null;
+  }
+
   async add(found: readonly FoundListing[]): Promise<void> {
     const fresh: Listing[] = [];
     for (const { listing, elements } of found) {

@@ -41,6 +41,8 @@ export interface ProtocolMap {
   listingForReport(): ListingEvidence | null;
   /** background → content: a report made from the menu or shortcut is recorded; copy and mark it. */
   reportRecorded(data: { itemId: string; complaint: string }): void;
+  /** popup → content: on an item page, its listing and the verdict the badge shows; else null. */
+  currentListing(): { listing: Listing; verdict: Verdict } | null;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

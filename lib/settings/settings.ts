@@ -13,14 +13,17 @@ export interface Settings {
   sensitivity: Sensitivity;
   /** Show a small neutral mark on low-risk brand listings too. */
   showLowMarks: boolean;
+  /** Brand ids the user does not want watched (all are watched by default). */
+  mutedBrands: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { role: 'shopper', sensitivity: 'balanced', showLowMarks: false };
+export const DEFAULT_SETTINGS: Settings = { role: 'shopper', sensitivity: 'balanced', showLowMarks: false, mutedBrands: [] };
 
 const settingsSchema = v.object({
   role: v.fallback(v.picklist(['shopper', 'brand-staff']), DEFAULT_SETTINGS.role),
   sensitivity: v.fallback(v.picklist(SENSITIVITIES), DEFAULT_SETTINGS.sensitivity),
   showLowMarks: v.fallback(v.boolean(), DEFAULT_SETTINGS.showLowMarks),
+  mutedBrands: v.fallback(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(1000)), []),
 });
 
 export function parseSettings(raw: unknown): Settings {

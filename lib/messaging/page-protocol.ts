@@ -1,0 +1,91 @@
+/**
+ * Messages between the extension's own pages (popup, options) and the background. Pages read the
+ * databases themselves (same origin, liveQuery); every change goes through the background, the one
+ * writer. The background takes these only from extension pages (checked on the sender's URL), and
+ * validates each payload: a page is ours, but a bug there must not corrupt the user's data.
+ *
+ * Content-script messages are in protocol.ts; the two maps share no names.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ReportStatus } from '../activity/activity-db';
+import type { Listing } from '../listing';
+import type { FeedProblem } from '../notices/notice-feed';
+import type { Verdict } from '../verdict';
+
+/** A failure the page shows as it is: a sentence, plus the per-row or per-path problems if any. */
+export interface PageFailure {
+  ok: false;
+  message: string;
+  /** Notice feeds: line/field/reason, the first 50. */
+  problems: FeedProblem[];
+  /** How many problems there were in all (problems holds at most 50). */
+  problemCount: number;
+}
+
+export type PageResult<T> = ({ ok: true } & T) | PageFailure;
+
+export interface NoticeImportDone {
+  feedKey: string;
+  noticeCount: number;
+  entryCount: number;
+  replacedEntries: number;
+}
+
+/** Sent by the background while a feed imports; pages match it by importId. */
+export interface NoticeImportProgress {
+  importId: string;
+  phase: 'parsing' | 'writing' | 'indexing' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface RulePackSummary {
+  /** The pack's own id; importing a pack with the same id replaces it. */
+  id: string;
+  version: string;
+  brandCount: number;
+  source: { kind: 'file'; name: string } | { kind: 'url'; url: string };
+  importedAt: number;
+}
+
+export type DataKind = 'history' | 'reports' | 'trusted' | 'settings';
+
+export interface PageProtocolMap {
+  // Activity (lib/activity): history, trust, reports.
+  /** Undo a trust ("not counterfeit") by its key (TrustRecord.key). */
+  untrust(data: { key: string }): void;
+  deleteHistory(data: { itemIds: string[] }): { deleted: number };
+  setReportStatus(data: { ids: number[]; status: ReportStatus }): { updated: number };
+  deleteReports(data: { ids: number[] }): { deleted: number };
+  /** Clears the named kinds of data (all of them when the list holds every kind). */
+  clearData(data: { kinds: DataKind[] }): void;
+  /** Replaces the user's data with a backup (JSON text as exported), all or nothing. */
+  restoreBackup(data: { json: string }): PageResult<{ counts: Record<DataKind, number> }>;
+
+  // Rectification notices (lib/notices).
+  /** A feed file chosen on the options page, base64 of its bytes (JSON or CSV, UTF-8 or GBK). */
+  importNoticeFile(data: { importId: string; fileName: string; base64: string }): PageResult<NoticeImportDone>;
+  /** Subscribes (first download now, then on the refresh alarm). */
+  subscribeNoticeFeed(data: { importId: string; url: string }): PageResult<NoticeImportDone | { notModified: true }>;
+  /** Unsubscribes a URL feed, or deletes a file feed; either way its data goes. */
+  removeNoticeFeed(data: { feedKey: string }): void;
+  /** Downloads every subscription now instead of waiting for the alarm. */
+  refreshNoticeFeeds(): { refreshed: number; failed: number };
+
+  // Rule packs (lib/rules), kept in storage.local beside the built-in one.
+  importRulePack(data: { fileName: string; text: string }): PageResult<{ pack: RulePackSummary }>;
+  subscribeRulePack(data: { url: string }): PageResult<{ pack: RulePackSummary }>;
+  removeRulePack(data: { id: string }): void;
+  listRulePacks(): { builtin: RulePackSummary; imported: RulePackSummary[]; brands: { id: string; name: { en: string; zh_CN: string } }[] };
+
+  /** background → pages: progress of a notice import (file or subscription). */
+  noticeImportProgress(data: NoticeImportProgress): void;
+}
+
+export const { sendMessage: sendPageMessage, onMessage: onPageMessage } = defineExtensionMessaging<PageProtocolMap>();
+
+/** What the popup asks a Taobao tab's content script for (in protocol.ts's map, as currentListing). */
+export interface CurrentListing {
+  listing: Listing;
+  verdict: Verdict;
+}
