@@ -31,10 +31,16 @@ function executable(name: BrowserName): string {
   return found;
 }
 
+/** Firefox gives each add-on a random moz-extension UUID; this pref pins ours, so tests can open its pages. */
+const GECKO_ID = 'counterfeit-radar@example.org';
+const FIREFOX_EXTENSION_UUID = '6c1f0f7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
+
 export interface RunningBrowser {
   browser: Browser;
   name: BrowserName;
   extensionId: string;
+  /** An extension page's URL, e.g. extensionUrl('popup.html'). */
+  extensionUrl(path: string): string;
   /** Origin to open a Taobao-host page through the fixture server (Firefox needs the port). */
   origin(host: string): string;
   close(): Promise<void>;
@@ -68,11 +74,15 @@ export async function launchWithExtension(name: BrowserName, port: number, optio
           executablePath: executable(name),
           headless,
           acceptInsecureCerts: true,
+          // Lets extension-pages.ts open moz-extension:// pages from the browser's own window (BiDi
+          // refuses to navigate a tab there, and a web page may not).
+          args: ['--remote-allow-system-access'],
           extraPrefsFirefox: {
             // Every host name resolves to this machine; URLs then carry the fixture server's port.
             'network.dns.forceResolve': '127.0.0.1',
             'network.dns.disableIPv6': true,
             'extensions.webextensions.restrictedDomains': '',
+            'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
           },
         });
   try {
@@ -81,6 +91,8 @@ export async function launchWithExtension(name: BrowserName, port: number, optio
       browser,
       name,
       extensionId,
+      extensionUrl: (path) =>
+        name === 'chromium' ? `chrome-extension://${extensionId}/${path}` : `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`,
       origin: (host) => (name === 'chromium' ? `https://${host}` : `https://${host}:${port}`),
       close: () => browser.close(),
     };
