@@ -1,31 +1,55 @@
 /**
- * The service worker owns everything stateful: the compiled rules, the activity database and (with
- * the notices issue) the notice index. It only wires BackgroundService to the browser. Listeners are
- * registered synchronously at start, as MV3 requires for a worker woken by an event.
+ * The service worker owns everything stateful: the rules in force, the activity database and the
+ * notice database with its in-memory index. It only wires lib/background to the browser. Listeners
+ * are registered synchronously at start, as MV3 requires for a worker woken by an event.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { ActivityDatabase } from '@/lib/activity/activity-db';
+import { untrust } from '@/lib/activity/trust';
+import { clearActivity, deleteHistory, deleteReports, setReportStatus } from '@/lib/background/activity-changes';
 import { BackgroundService } from '@/lib/background/background-service';
+import { NoticeService } from '@/lib/background/notice-service';
+import { RulePackService } from '@/lib/background/rule-pack-service';
+import { onPageMessage, sendPageMessage, type PageProtocolMap } from '@/lib/messaging/page-protocol';
+import { checkPageRequest, isExtensionPage, InvalidPageRequestError } from '@/lib/messaging/page-schemas';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { NoticeDatabase } from '@/lib/notices/notice-db';
 import { TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
-import { BUILTIN_PACK, compileRules } from '@/lib/rules';
-import { loadSettings, watchSettings, type Settings } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings/settings';
 
 const REPORT_MENU = 'report-listing';
 const REPORT_COMMAND = 'report-listing';
+const REFRESH_ALARM = 'refresh-subscriptions';
+/** Subscriptions are refreshed four times a day; a notice list changes weekly at most. */
+const REFRESH_MINUTES = 6 * 60;
+/** Reports from the badge may carry a screenshot once brand staff grant this in the options. */
+const SCREENSHOT_PERMISSION = { origins: ['<all_urls>'] };
 
 export default defineBackground(() => {
-  // Compiling the built-in pack takes a few milliseconds: cheaper than persisting it across restarts.
-  const rules = compileRules([BUILTIN_PACK]);
   let settings: Promise<Settings> = loadSettings();
+  const packs = new RulePackService({ settings: () => settings, fetch: (url, init) => fetch(url, init), now: () => Date.now() });
   watchSettings((next) => {
     settings = Promise.resolve(next);
+    void packs.reload();
+  });
+
+  const activity = new ActivityDatabase();
+  const notices = new NoticeService({
+    db: new NoticeDatabase(),
+    fetch: (url, init) => fetch(url, init),
+    now: () => Date.now(),
+    clock: () => performance.now(),
+    // Only extension pages listen; when none is open the message has nowhere to go, which is fine.
+    progress: (progress) => void sendPageMessage('noticeImportProgress', progress).catch(() => undefined),
   });
 
   const service = new BackgroundService({
-    activity: new ActivityDatabase(),
-    rules,
-    noticeHits: () => [],
+    activity,
+    rules: () => packs.rules,
+    ready: async () => {
+      await Promise.all([packs.ready, notices.ready]);
+    },
+    noticeHits: notices.hitsFor,
     settings: () => settings,
     now: () => Date.now(),
     uiLanguage: () => (browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en'),
@@ -35,9 +59,66 @@ export default defineBackground(() => {
     },
   });
 
+  // Content scripts (Taobao and Tmall pages; BackgroundService checks the sender).
   onMessage('assessListings', ({ data, sender }) => service.assess(data.listings, sender.url));
   onMessage('trustListing', ({ data, sender }) => service.trust(data.kind, data.listing, sender.url));
-  onMessage('reportListing', ({ data, sender }) => service.report(data, sender.url, null));
+  onMessage('reportListing', async ({ data, sender }) => {
+    const granted = await browser.permissions.contains(SCREENSHOT_PERMISSION).catch(() => false);
+    return service.report(data, sender.url, granted ? (sender.tab?.windowId ?? null) : null);
+  });
+
+  // Extension pages (popup, options): only from our own origin, each payload checked.
+  const origin = browser.runtime.getURL('/');
+  function fromPage<K extends keyof PageProtocolMap>(
+    name: K,
+    handle: (data: Parameters<PageProtocolMap[K]>[0]) => Promise<ReturnType<PageProtocolMap[K]>> | ReturnType<PageProtocolMap[K]>,
+  ): void {
+    onPageMessage(name, (message) => {
+      if (!isExtensionPage(message.sender.url, origin)) throw new InvalidPageRequestError(`${name} is only taken from the extension's own pages`);
+      return handle(message.data as Parameters<PageProtocolMap[K]>[0]);
+    });
+  }
+  fromPage('untrust', (data) => untrust(activity, checkPageRequest('untrust', data).key));
+  fromPage('deleteHistory', async (data) => ({ deleted: await deleteHistory(activity, checkPageRequest('deleteHistory', data).itemIds) }));
+  fromPage('setReportStatus', async (data) => {
+    const { ids, status } = checkPageRequest('setReportStatus', data);
+    return { updated: await setReportStatus(activity, ids, status) };
+  });
+  fromPage('deleteReports', async (data) => ({ deleted: await deleteReports(activity, checkPageRequest('deleteReports', data).ids) }));
+  fromPage('clearData', async (data) => {
+    const { kinds } = checkPageRequest('clearData', data);
+    await clearActivity(activity, kinds);
+    if (kinds.includes('settings')) await saveSettings(DEFAULT_SETTINGS);
+  });
+  fromPage('restoreBackup', () => ({ ok: false, message: 'Restoring a backup is not available yet.', problems: [], problemCount: 0 }));
+  fromPage('importNoticeFile', (data) => {
+    const { importId, fileName, base64 } = checkPageRequest('importNoticeFile', data);
+    return notices.importFile(importId, fileName, base64);
+  });
+  fromPage('subscribeNoticeFeed', async (data) => {
+    const { importId, url } = checkPageRequest('subscribeNoticeFeed', data);
+    const answer = await notices.subscribe(importId, url);
+    await scheduleRefresh();
+    return answer;
+  });
+  fromPage('removeNoticeFeed', (data) => notices.remove(checkPageRequest('removeNoticeFeed', data).feedKey));
+  fromPage('refreshNoticeFeeds', () => notices.refreshAll());
+  fromPage('noticeStatus', async () => {
+    await notices.ready;
+    return notices.timings();
+  });
+  fromPage('measureNoticeLookup', async (data) => {
+    const { listings, runs } = checkPageRequest('measureNoticeLookup', data);
+    await notices.ready;
+    return { timings: notices.timings(), lookup: notices.measureLookup(service.checkedListings(listings), runs) };
+  });
+  fromPage('importRulePack', (data) => {
+    const { fileName, text } = checkPageRequest('importRulePack', data);
+    return packs.importFile(fileName, text);
+  });
+  fromPage('subscribeRulePack', (data) => packs.subscribe(checkPageRequest('subscribeRulePack', data).url));
+  fromPage('removeRulePack', (data) => packs.remove(checkPageRequest('removeRulePack', data).id));
+  fromPage('listRulePacks', () => packs.list());
 
   // The context menu and the shortcut grant activeTab, so these reports can carry a screenshot.
   async function reportFromTab(tab: Browser.tabs.Tab | undefined): Promise<void> {
@@ -48,7 +129,20 @@ export default defineBackground(() => {
     await sendMessage('reportRecorded', { itemId: evidence.listing.itemId, complaint: answer.complaint }, tab.id);
   }
 
+  // The alarm survives the worker stopping; it is created once and kept (creating it again would
+  // push the next refresh back every time the worker starts).
+  async function scheduleRefresh(): Promise<void> {
+    if (await browser.alarms.get(REFRESH_ALARM)) return;
+    await browser.alarms.create(REFRESH_ALARM, { delayInMinutes: REFRESH_MINUTES, periodInMinutes: REFRESH_MINUTES });
+  }
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REFRESH_ALARM) return;
+    void notices.refreshAll();
+    void packs.refreshAll();
+  });
+
   browser.runtime.onInstalled.addListener(() => {
+    void scheduleRefresh();
     browser.contextMenus.create({
       id: REPORT_MENU,
       title: browser.i18n.getMessage('menuReportListing'),

@@ -22,7 +22,10 @@ export const IPP_URL = 'https://ipp.alibabagroup.com/';
 
 export interface BackgroundDeps {
   activity: ActivityDatabase;
-  rules: CompiledRules;
+  /** The rules in force now (they change when the user adds a pack or mutes a brand). */
+  rules: () => CompiledRules;
+  /** Resolves once the rules and the notice index have been loaded at worker start. */
+  ready?: () => Promise<void>;
   noticeHits: (listing: Listing) => readonly NoticeHit[];
   settings: () => Promise<Settings>;
   now: () => number;
@@ -50,9 +53,16 @@ function checkedListing(raw: unknown): Listing {
 export class BackgroundService {
   constructor(private readonly deps: BackgroundDeps) {}
 
+  /** Listings sent by an extension page (the benchmark), checked like a content script's. */
+  checkedListings(raw: readonly unknown[]): Listing[] {
+    return raw.map(checkedListing);
+  }
+
   async assess(listings: unknown, senderUrl: string | undefined): Promise<AssessAnswer> {
     const pageUrl = senderPage(senderUrl);
-    const { rules, noticeHits, activity } = this.deps;
+    await this.deps.ready?.();
+    const { noticeHits, activity } = this.deps;
+    const rules = this.deps.rules();
     const { sensitivity } = await this.deps.settings();
     const assessed = assessBatch(listings, { rules, noticeHits, sensitivity });
     const checked = assessed.map((a) => a.listing);
@@ -79,11 +89,12 @@ export class BackgroundService {
   async report(evidence: ListingEvidence, senderUrl: string | undefined, windowId: number | null): Promise<ReportAnswer> {
     const pageUrl = senderPage(senderUrl);
     const listing = checkedListing(evidence.listing);
-    const { rules, noticeHits, activity } = this.deps;
+    await this.deps.ready?.();
+    const { noticeHits, activity } = this.deps;
     const { sensitivity } = await this.deps.settings();
-    const verdict = assessListing(listing, rules, noticeHits(listing), sensitivity);
+    const verdict = assessListing(listing, this.deps.rules(), noticeHits(listing), sensitivity);
     let screenshot: string | null = null;
-    let screenshotNote: string | null = 'Reported from the badge: the browser only allows a screenshot from the context menu or the keyboard shortcut.';
+    let screenshotNote: string | null = 'Reported from the badge: the browser allows a screenshot only from the context menu, the keyboard shortcut, or with the screenshot permission granted in the options.';
     if (windowId !== null) {
       try {
         screenshot = await this.deps.captureVisibleTab(windowId);

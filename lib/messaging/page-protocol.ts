@@ -48,6 +48,24 @@ export interface RulePackSummary {
   importedAt: number;
 }
 
+/** What the notice index holds and how fast it came up, for the options page and the benchmark. */
+export interface NoticeTimings {
+  feedCount: number;
+  noticeCount: number;
+  entryCount: number;
+  /** From the worker's start to the index being ready, in ms; null while it loads. */
+  indexReadyMs: number | null;
+  /** From the worker's start to the first lookup answered, in ms; null before the first. */
+  firstLookupMs: number | null;
+}
+
+export interface LookupMeasure {
+  listings: number;
+  runs: number;
+  medianMicros: number;
+  p95Micros: number;
+}
+
 export type DataKind = 'history' | 'reports' | 'trusted' | 'settings';
 
 export interface PageProtocolMap {
@@ -77,6 +95,11 @@ export interface PageProtocolMap {
   subscribeRulePack(data: { url: string }): PageResult<{ pack: RulePackSummary }>;
   removeRulePack(data: { id: string }): void;
   listRulePacks(): { builtin: RulePackSummary; imported: RulePackSummary[]; brands: { id: string; name: { en: string; zh_CN: string } }[] };
+
+  /** The notice index's size and start-up timings. */
+  noticeStatus(): NoticeTimings;
+  /** Times a batch lookup (≤ 100 listings) against the live index, `runs` samples (the benchmark). */
+  measureNoticeLookup(data: { listings: Listing[]; runs: number }): { timings: NoticeTimings; lookup: LookupMeasure };
 
   /** background → pages: progress of a notice import (file or subscription). */
   noticeImportProgress(data: NoticeImportProgress): void;

@@ -3,6 +3,6 @@ export { assessListing } from './assess-listing';
 export { assessableListingSchema, type AssessableListing } from './assessable-listing';
 export { BUILTIN_PACK } from './builtin-pack';
 export { compileRules, type CompiledRules, type CompileOptions } from './compile-rules';
-export { parseRulePack, RulePackError, type RulePack } from './rule-pack';
+export { parseRulePack, RULE_PACK_FORMAT, RulePackError, type RulePack } from './rule-pack';
 export { SENSITIVITIES, THRESHOLDS, type Sensitivity } from './sensitivity';
 export { foldText } from './text-folding';

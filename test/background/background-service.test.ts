@@ -31,7 +31,7 @@ beforeEach(() => {
   opened = [];
   deps = {
     activity: new ActivityDatabase({ indexedDB: new IDBFactory(), IDBKeyRange }),
-    rules,
+    rules: () => rules,
     noticeHits: () => [],
     settings: async () => DEFAULT_SETTINGS,
     now: () => 1_700_000_000_000,
@@ -69,7 +69,7 @@ describe('BackgroundService', () => {
     expect(opened).toEqual([IPP_URL]);
     const record = await deps.activity.reports.get(answer.reportId);
     expect(record).toMatchObject({ status: 'draft', pageUrl: PAGE, screenshot: null });
-    expect(record?.screenshotNote).toMatch(/context menu or the keyboard shortcut/);
+    expect(record?.screenshotNote).toMatch(/context menu, the keyboard shortcut, or with the screenshot permission/);
     expect(record?.verdict.risk).toBe('high'); // the background's own verdict
   });
 

@@ -1,0 +1,115 @@
+/**
+ * The rules in force, kept compiled in the worker: the built-in pack, the user's packs, minus the
+ * brands the user does not watch. Recompiled when a pack is added or removed or the settings change
+ * (a few milliseconds), and at worker start.
+ */
+import type { PageFailure, PageResult, RulePackSummary } from '../messaging/page-protocol';
+import { activeRules } from '../rule-packs/active-rules';
+import { addRulePack, BUILTIN_SUMMARY, loadStoredPacks, removeRulePack } from '../rule-packs/rule-pack-store';
+import { BUILTIN_PACK, compileRules, RulePackError, type CompiledRules } from '../rules';
+import type { Settings } from '../settings/settings';
+
+export interface RulePackServiceDeps {
+  settings: () => Promise<Settings>;
+  fetch: typeof fetch;
+  now: () => number;
+}
+
+/** Pack files are small; a larger download is not a pack. */
+const MAX_PACK_BYTES = 16 * 1024 * 1024;
+
+function failure(error: unknown, label: string): PageFailure {
+  if (error instanceof RulePackError) {
+    return {
+      ok: false,
+      message: `${label}: ${error.message.split('\n')[0] ?? ''}`,
+      problems: error.problems.map((p) => ({ line: null, field: p.path, reason: p.reason })),
+      problemCount: error.problems.length,
+    };
+  }
+  return { ok: false, message: `${label}: ${(error as Error).message}`, problems: [], problemCount: 0 };
+}
+
+export class RulePackService {
+  #rules: CompiledRules = compileRules([BUILTIN_PACK]);
+  #generation = 0;
+  ready: Promise<void>;
+
+  constructor(private readonly deps: RulePackServiceDeps) {
+    this.ready = this.reload();
+  }
+
+  get rules(): CompiledRules {
+    return this.#rules;
+  }
+
+  /** Recompiles from storage and settings; the last reload started wins. A failure keeps the built-in pack. */
+  async reload(): Promise<void> {
+    const generation = ++this.#generation;
+    try {
+      const [stored, settings] = await Promise.all([loadStoredPacks(), this.deps.settings()]);
+      const rules = activeRules(
+        stored.map((p) => p.pack),
+        settings.mutedBrands,
+      );
+      if (generation === this.#generation) this.#rules = rules;
+    } catch (error) {
+      console.error('Counterfeit Radar: the stored rule packs do not compile; using the built-in pack', error);
+      if (generation === this.#generation) this.#rules = compileRules([BUILTIN_PACK]);
+    }
+  }
+
+  async importFile(fileName: string, text: string): Promise<PageResult<{ pack: RulePackSummary }>> {
+    try {
+      const stored = await addRulePack(text, { kind: 'file', name: fileName }, this.deps.now());
+      await this.reload();
+      return { ok: true, pack: stored.summary };
+    } catch (error) {
+      return failure(error, fileName);
+    }
+  }
+
+  async subscribe(url: string): Promise<PageResult<{ pack: RulePackSummary }>> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return failure(new Error('is not a URL'), url);
+    }
+    if (parsed.protocol !== 'https:') return failure(new Error('a pack URL must be https: a pack decides what is flagged'), url);
+    try {
+      const response = await this.deps.fetch(parsed.href, { cache: 'no-store', credentials: 'omit' });
+      if (!response.ok) return failure(new Error(`the server answered ${response.status}`), url);
+      const text = await response.text();
+      if (text.length > MAX_PACK_BYTES) return failure(new Error(`the pack is larger than ${MAX_PACK_BYTES} bytes`), url);
+      const stored = await addRulePack(text, { kind: 'url', url: parsed.href }, this.deps.now());
+      await this.reload();
+      return { ok: true, pack: stored.summary };
+    } catch (error) {
+      return failure(error, url);
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    await removeRulePack(id);
+    await this.reload();
+  }
+
+  /** Downloads followed packs again; a failure keeps the stored version. */
+  async refreshAll(): Promise<void> {
+    for (const { summary } of await loadStoredPacks()) {
+      if (summary.source.kind === 'url') await this.subscribe(summary.source.url);
+    }
+  }
+
+  async list(): Promise<{ builtin: RulePackSummary; imported: RulePackSummary[]; brands: { id: string; name: { en: string; zh_CN: string } }[] }> {
+    const stored = await loadStoredPacks();
+    // Every brand the packs define, muted or not: the options page lists them all to choose from.
+    const all = compileRules([BUILTIN_PACK, ...stored.map((p) => p.pack)]);
+    return {
+      builtin: BUILTIN_SUMMARY,
+      imported: stored.map((p) => p.summary),
+      brands: all.brands.map((b) => ({ id: b.id, name: { en: b.names.en, zh_CN: b.names.zh_CN } })),
+    };
+  }
+}

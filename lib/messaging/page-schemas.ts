@@ -1,0 +1,55 @@
+/**
+ * Checks for what extension pages send the background (page-protocol.ts). A page is ours, but the
+ * background is the one writer of the user's data, so a bad payload is refused here, whole.
+ */
+import * as v from 'valibot';
+
+const itemIds = v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'is not an item id'))), v.maxLength(100_000));
+const reportIds = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.maxLength(100_000));
+const importId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const shortText = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+
+export const pageSchemas = {
+  untrust: v.object({ key: v.pipe(v.string(), v.regex(/^(item|shop-id|shop-name):.{1,500}$/s, 'is not a trust key')) }),
+  deleteHistory: v.object({ itemIds }),
+  setReportStatus: v.object({ ids: reportIds, status: v.picklist(['draft', 'submitted']) }),
+  deleteReports: v.object({ ids: reportIds }),
+  clearData: v.object({ kinds: v.pipe(v.array(v.picklist(['history', 'reports', 'trusted', 'settings'])), v.minLength(1)) }),
+  restoreBackup: v.object({ json: v.pipe(v.string(), v.maxLength(512 * 1024 * 1024)) }),
+  importNoticeFile: v.object({ importId, fileName: shortText, base64: v.string() }),
+  subscribeNoticeFeed: v.object({ importId, url: shortText }),
+  removeNoticeFeed: v.object({ feedKey: shortText }),
+  importRulePack: v.object({ fileName: shortText, text: v.pipe(v.string(), v.maxLength(16 * 1024 * 1024)) }),
+  subscribeRulePack: v.object({ url: shortText }),
+  removeRulePack: v.object({ id: shortText }),
+  measureNoticeLookup: v.object({
+    listings: v.pipe(v.array(v.unknown()), v.maxLength(100)),
+    runs: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)),
+  }),
+} as const;
+
+export type PageSchemaName = keyof typeof pageSchemas;
+
+/** Thrown for a payload that fails its check; the page gets the message as an error. */
+export class InvalidPageRequestError extends Error {
+  override name = 'InvalidPageRequestError';
+}
+
+export function checkPageRequest<K extends PageSchemaName>(name: K, data: unknown): v.InferOutput<(typeof pageSchemas)[K]> {
+  const result = v.safeParse(pageSchemas[name], data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    throw new InvalidPageRequestError(`${name}: ${v.getDotPath(issue) ?? '(data)'}: ${issue.message}`);
+  }
+  return result.output;
+}
+
+/** Only the extension's own pages may ask for changes: the sender's URL must be under our origin. */
+export function isExtensionPage(senderUrl: string | undefined, extensionOrigin: string): boolean {
+  if (!senderUrl) return false;
+  try {
+    return new URL(senderUrl).origin === new URL(extensionOrigin).origin;
+  } catch {
+    return false;
+  }
+}
