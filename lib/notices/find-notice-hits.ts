@@ -1,6 +1,6 @@
 /**
  * Notice hits straight from the database, for a page of listings: one read transaction, one `anyOf`
- * over the entries' lookup-key index. For when no in-memory index is loaded yet, and as the check
+ * over the entry blocks' lookup-key index. For when no in-memory index is loaded yet, and as the check
  * that the in-memory index answers what the database holds.
  */
 import type { NoticeHit } from '../verdict';
@@ -13,8 +13,10 @@ import { brandHits, namedHit } from './notice-hits';
 export async function findNoticeHits(db: NoticeDatabase, listings: readonly LookupListing[]): Promise<NoticeHit[][]> {
   const listingKeys = listings.map(listingLookupKeys);
   const wanted = [...new Set(listingKeys.flat())];
-  return db.transaction('r', [db.entries, db.notices], async () => {
-    const entries = wanted.length === 0 ? [] : await db.entries.where('keys').anyOf(wanted).distinct().toArray();
+  const wantedSet = new Set(wanted);
+  return db.transaction('r', [db.entryBlocks, db.notices], async () => {
+    const blocks = wanted.length === 0 ? [] : await db.entryBlocks.where('keys').anyOf(wanted).distinct().toArray();
+    const entries = blocks.flatMap((block) => block.entries.filter((entry) => entry.keys.some((key) => wantedSet.has(key))));
     const noticeKeys = [...new Map(entries.map((e) => [`${e.feedKey}\n${e.noticeId}`, [e.feedKey, e.noticeId] as [string, string]])).values()];
     const named = (await db.notices.bulkGet(noticeKeys)).filter((n): n is NoticeRecord => n !== undefined);
     const noticeOf = new Map(named.map((n) => [`${n.feedKey}\n${n.id}`, n]));

@@ -6,7 +6,7 @@
  */
 import Dexie from 'dexie';
 import { feedRecords } from './feed-records';
-import type { FeedRecord, NoticeDatabase } from './notice-db';
+import { entryBlocks, feedBlockRange, type FeedRecord, type NoticeDatabase } from './notice-db';
 import type { NoticeFeed } from './notice-feed';
 
 export interface ImportProgress {
@@ -53,18 +53,22 @@ export async function importNoticeFeed(db: NoticeDatabase, feed: NoticeFeed, opt
   const total = records.entries.length;
   signal?.throwIfAborted();
 
-  const replacedEntries = await db.transaction('rw', [db.notices, db.entries, db.feeds, db.lookups], async () => {
+  const replacedEntries = await db.transaction('rw', [db.notices, db.entryBlocks, db.feeds, db.lookups], async () => {
     const before = await db.feeds.get(feedKey);
-    const replaced = await db.entries.where('feedKey').equals(feedKey).delete();
+    await feedBlockRange(db, feedKey).delete();
+    const replaced = before?.entryCount ?? 0;
     await db.notices.where('feedKey').equals(feedKey).delete();
     await db.notices.bulkPut(records.notices);
     const progress = (done: number): void => {
       if (onProgress) Dexie.ignoreTransaction(() => onProgress({ done, total }));
     };
     progress(0);
+    let block = 0;
     for (let start = 0; start < total; start += chunkSize) {
       signal?.throwIfAborted();
-      await db.entries.bulkPut(records.entries.slice(start, start + chunkSize));
+      const blocks = entryBlocks(feedKey, records.entries.slice(start, start + chunkSize), block);
+      await db.entryBlocks.bulkPut(blocks);
+      block += blocks.length;
       progress(Math.min(start + chunkSize, total));
     }
     signal?.throwIfAborted();
@@ -94,8 +98,8 @@ export async function importNoticeFeed(db: NoticeDatabase, feed: NoticeFeed, opt
 
 /** Removes a feed and everything it brought, in one transaction. */
 export async function removeNoticeFeed(db: NoticeDatabase, feedKey: string): Promise<void> {
-  await db.transaction('rw', [db.notices, db.entries, db.feeds, db.lookups], async () => {
-    await db.entries.where('feedKey').equals(feedKey).delete();
+  await db.transaction('rw', [db.notices, db.entryBlocks, db.feeds, db.lookups], async () => {
+    await feedBlockRange(db, feedKey).delete();
     await db.notices.where('feedKey').equals(feedKey).delete();
     await db.lookups.delete(feedKey);
     await db.feeds.delete(feedKey);

@@ -7,11 +7,11 @@ import { importNoticeFeed, removeNoticeFeed, type ImportProgress } from '../../l
 import { importNoticeFile } from '../../lib/notices/import-notice-file';
 import { LiveNoticeIndex } from '../../lib/notices/live-notice-index';
 import { splitKeys } from '../../lib/notices/lookup-part';
-import { fileFeedKey, NOTICE_SCHEMA_V1, NOTICES_DB_NAME, NoticeDatabase, type FeedRecord } from '../../lib/notices/notice-db';
+import { fileFeedKey, NOTICE_SCHEMA_V1, NOTICES_DB_NAME, NoticeDatabase, storedEntries, type FeedRecord } from '../../lib/notices/notice-db';
 import { NoticeIndex } from '../../lib/notices/notice-index';
 import { parseNoticeFile } from '../../lib/notices/parse-notice-file';
 import type { NoticeHit } from '../../lib/verdict';
-import { dump, fixtureBytes, freshDatabase, generatedFeed, listing } from './notice-fixtures';
+import { dump, entriesWithKey, entryCount, fixtureBytes, freshDatabase, generatedFeed, listing } from './notice-fixtures';
 
 const example = parseNoticeFile(fixtureBytes('example-feed.json'), { name: 'example-feed.json' });
 const EXAMPLE_KEY = fileFeedKey('example');
@@ -27,7 +27,7 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 describe('schema upgrade', () => {
-  it('upgrades a version-1 database to version 2 and keeps every notice, entry and feed', async () => {
+  it('upgrades a version-1 database through versions 2, 3 and 4 and keeps every notice, entry and feed', async () => {
     const factory = new IDBFactory();
     const v1 = new Dexie(NOTICES_DB_NAME, { indexedDB: factory, IDBKeyRange });
     v1.version(1).stores(NOTICE_SCHEMA_V1);
@@ -49,15 +49,15 @@ describe('schema upgrade', () => {
 
     const upgraded = freshDatabase(factory);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(4);
     expect(await upgraded.notices.toArray()).toEqual(sorted(notices));
-    const stored = await upgraded.entries.toArray();
-    expect(stored.map((entry) => without(without(entry, 'keys'), 'seq'))).toEqual(v1Entries);
+    const stored = await storedEntries(upgraded);
+    expect(stored.map((entry) => without(entry, 'keys'))).toEqual(v1Entries);
     expect(stored.map((e) => e.keys)).toEqual(entries.map((e) => e.keys));
     expect(await upgraded.feeds.toArray()).toEqual([feed]);
-    // The new index answers, and the lookup part was built from the old rows.
-    expect(await upgraded.entries.where('keys').equals('shop-id:900000001').count()).toBe(1);
-    expect(upgraded.entries.schema.idxByName.shopId).toBeUndefined();
+    // The key index answers through the blocks, the old table is gone, and the lookup part was built from the old rows.
+    expect(await entriesWithKey(upgraded, 'shop-id:900000001')).toHaveLength(1);
+    expect(upgraded.tables.map((t) => t.name).sort()).toEqual(['entryBlocks', 'feeds', 'lookups', 'notices']);
     const index = await NoticeIndex.fromDatabase(upgraded);
     expect(index.entryCount).toBe(7);
     expect(named(index.hitsFor(namedShop))).toEqual(['shop:example-2016-001']);
@@ -79,11 +79,11 @@ describe('importing', () => {
     const summary = await importNoticeFeed(db, example, { feedKey: EXAMPLE_KEY, now: 1000 });
     expect(summary).toEqual({ feedKey: EXAMPLE_KEY, noticeCount: 3, entryCount: 7, replacedEntries: 0, notes: [] });
     expect(await db.notices.count()).toBe(3);
-    expect(await db.entries.where('feedKey').equals(EXAMPLE_KEY).count()).toBe(7);
+    expect(await entryCount(db, EXAMPLE_KEY)).toBe(7);
     const row = await db.feeds.get(EXAMPLE_KEY);
     expect(row).toMatchObject({ id: 'example', format: 'json', encoding: 'utf-8', importedAt: 1000, noticeCount: 3, entryCount: 7, lastResult: { status: 'imported', at: 1000 } });
     // The full-width, spaced shop name is stored as written and indexed normalised.
-    const fullWidth = await db.entries.where('keys').equals('shop-name:example示例原单小铺').toArray();
+    const fullWidth = await entriesWithKey(db, 'shop-name:example示例原单小铺');
     expect(fullWidth.map((e) => e.shopName)).toEqual(['ＥＸＡＭＰＬＥ 示例 原单小铺']);
     // Shops and sellers by id and by normalised name, items by id; sorted for binary search.
     expect(splitKeys((await db.lookups.get(EXAMPLE_KEY))!)).toEqual([
@@ -105,15 +105,15 @@ describe('importing', () => {
     await importNoticeFile(db, fixtureBytes('example-feed.csv'), { name: 'example-feed.csv', now: 1 });
     const again = await importNoticeFile(db, fixtureBytes('example-feed.json'), { name: 'example-feed.json', now: 2 });
     expect(again.replacedEntries).toBe(7);
-    expect(await db.entries.where('feedKey').equals(EXAMPLE_KEY).count()).toBe(7);
-    expect(await db.entries.count()).toBe(14);
+    expect(await entryCount(db, EXAMPLE_KEY)).toBe(7);
+    expect(await entryCount(db)).toBe(14);
     expect(await db.lookups.count()).toBe(2);
 
     const smaller = { ...example, notices: example.notices.slice(1) };
     await importNoticeFeed(db, smaller, { feedKey: EXAMPLE_KEY, now: 3 });
     expect(await db.notices.where('feedKey').equals(EXAMPLE_KEY).count()).toBe(2);
-    expect(await db.entries.where('feedKey').equals(EXAMPLE_KEY).count()).toBe(2);
-    expect(await db.entries.where('feedKey').equals(fileFeedKey('example-feed')).count()).toBe(7);
+    expect(await entryCount(db, EXAMPLE_KEY)).toBe(2);
+    expect(await entryCount(db, fileFeedKey('example-feed'))).toBe(7);
     const index = await NoticeIndex.fromDatabase(db);
     expect(named(index.hitsFor(namedShop))).toEqual(['shop:example-2016-001']); // from the CSV feed only
   });
@@ -130,7 +130,8 @@ describe('importing', () => {
     await removeNoticeFeed(db, EXAMPLE_KEY);
     const left = await dump(db);
     expect(left.feeds).toEqual([expect.objectContaining({ key: 'file:other' })]);
-    expect(left.entries).toHaveLength(10);
+    expect(await entryCount(db)).toBe(10);
+    expect(left.entryBlocks).toEqual([expect.objectContaining({ feedKey: 'file:other', block: 0 })]);
     expect(left.notices).toHaveLength(1);
     expect(left.lookups).toEqual([expect.objectContaining({ feedKey: 'file:other' })]);
   });
@@ -227,5 +228,15 @@ describe('lookups while an import runs', () => {
     expect(await reloading).toBe(newer);
     expect(live.current).toBe(newer);
     expect((await live.reload(db)).noticeCount).toBe(3);
+  });
+});
+
+describe('entry blocks', () => {
+  it('hold up to 500 entries each, numbered in feed order, each with its keys once', async () => {
+    await importNoticeFeed(db, generatedFeed('big', 1_200, 910_000_000), { feedKey: 'file:big', now: 1 });
+    const blocks = await db.entryBlocks.toArray();
+    expect(blocks.map((b) => [b.block, b.entries.length])).toEqual([[0, 500], [1, 500], [2, 200]]);
+    expect(blocks[2]!.keys).toEqual([...new Set(blocks[2]!.entries.flatMap((e) => e.keys))]);
+    expect((await entriesWithKey(db, 'shop-id:910001100')).map((e) => e.shopName)).toEqual(['示例生成店1100']);
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Listing } from '../../lib/listing';
-import { NoticeDatabase } from '../../lib/notices/notice-db';
+import { NoticeDatabase, storedEntries, type EntryRecord } from '../../lib/notices/notice-db';
 import type { NoticeEntry, NoticeFeed } from '../../lib/notices/notice-feed';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/notices/', import.meta.url));
@@ -33,12 +33,23 @@ export function listing(itemId: string, shop: Partial<Listing['shop']> = {}): Li
 
 /** Everything the database holds, table by table, for "exactly as it was" comparisons. */
 export async function dump(db: NoticeDatabase): Promise<Record<string, unknown[]>> {
-  return db.transaction('r', [db.notices, db.entries, db.feeds, db.lookups], async () => ({
+  return db.transaction('r', [db.notices, db.entryBlocks, db.feeds, db.lookups], async () => ({
     notices: await db.notices.toArray(),
-    entries: await db.entries.toArray(),
+    entryBlocks: await db.entryBlocks.toArray(),
     feeds: await db.feeds.toArray(),
     lookups: await db.lookups.toArray(),
   }));
+}
+
+/** Entries stored for a feed (or all), counted across their blocks. */
+export async function entryCount(db: NoticeDatabase, feedKey?: string): Promise<number> {
+  return (await storedEntries(db, feedKey)).length;
+}
+
+/** Stored entries one lookup key finds, through the blocks' key index. */
+export async function entriesWithKey(db: NoticeDatabase, key: string): Promise<EntryRecord[]> {
+  const blocks = await db.entryBlocks.where('keys').equals(key).toArray();
+  return blocks.flatMap((block) => block.entries.filter((entry) => entry.keys.includes(key)));
 }
 
 /**

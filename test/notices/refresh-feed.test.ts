@@ -3,7 +3,7 @@ import { importNoticeFile } from '../../lib/notices/import-notice-file';
 import type { NoticeDatabase } from '../../lib/notices/notice-db';
 import { NoticeIndex } from '../../lib/notices/notice-index';
 import { refreshFeed, subscribedFeeds, subscriptionUrlProblem, type RefreshDeps } from '../../lib/notices/refresh-feed';
-import { dump, fixtureBytes, freshDatabase, listing } from './notice-fixtures';
+import { dump, entryCount, fixtureBytes, freshDatabase, listing } from './notice-fixtures';
 
 const URL_JSON = 'https://feeds.example.com/notices.json';
 const URL_CSV = 'https://feeds.example.com/team-list';
@@ -117,7 +117,7 @@ describe('refreshFeed', () => {
     expect(await shopHits()).toEqual(['example-2016-001']);
     expect(await refreshFeed(URL_JSON, deps(fetch))).toMatchObject({ status: 'imported', summary: { replacedEntries: 7, entryCount: 2 } });
     expect(await shopHits()).toEqual([]);
-    expect(await db.entries.count()).toBe(2);
+    expect(await entryCount(db)).toBe(2);
   });
 
   it('subscribes only to https URLs', async () => {
