@@ -25,12 +25,15 @@ export interface Assessed {
   verdict: Verdict;
 }
 
+/** The checked value, or InvalidBatchError naming the first problem ("rejected a <what>: path: reason"). */
+export function checkedOrThrow<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, value);
+  if (parsed.success) return parsed.output;
+  const issue = parsed.issues[0];
+  throw new InvalidBatchError(`rejected ${what}: ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+}
+
 /** Each listing with its verdict, in order; throws InvalidBatchError naming the first problem. */
 export function assessBatch(listings: unknown, sources: VerdictSources): Assessed[] {
-  const parsed = v.safeParse(listingBatchSchema, listings);
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    throw new InvalidBatchError(`rejected a batch: ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
-  }
-  return parsed.output.map((listing) => ({ listing, verdict: assessListing(listing, sources.rules, sources.noticeHits(listing), sources.sensitivity) }));
+  return checkedOrThrow(listingBatchSchema, listings, 'a batch').map((listing) => ({ listing, verdict: assessListing(listing, sources.rules, sources.noticeHits(listing), sources.sensitivity) }));
 }

@@ -3,7 +3,6 @@
  * the entrypoint wires it to the browser, tests wire it to fakes. Everything that arrives is checked,
  * and verdicts are always the background's own (a report never trusts a verdict sent by a page).
  */
-import * as v from 'valibot';
 import type { ActivityDatabase, TrustKind } from '../activity/activity-db';
 import { recordSightings } from '../activity/history';
 import { complaintText, createReport, reportedItemIds } from '../activity/reports';
@@ -16,7 +15,7 @@ import { parsePageUrl } from '../page/item-id';
 import { assessListing, type CompiledRules } from '../rules';
 import type { Settings } from '../settings/settings';
 import type { NoticeHit } from '../verdict';
-import { assessBatch, InvalidBatchError } from './assess-batch';
+import { assessBatch, checkedOrThrow, InvalidBatchError } from './assess-batch';
 
 export const IPP_URL = 'https://ipp.alibabagroup.com/';
 
@@ -44,11 +43,7 @@ export function senderPage(senderUrl: string | undefined): string {
   return url.href;
 }
 
-function checkedListing(raw: unknown): Listing {
-  const parsed = v.safeParse(listingSchema, raw);
-  if (!parsed.success) throw new InvalidBatchError(`rejected a listing: ${v.getDotPath(parsed.issues[0]) ?? '(root)'}: ${parsed.issues[0].message}`);
-  return parsed.output;
-}
+const checkedListing = (raw: unknown): Listing => checkedOrThrow(listingSchema, raw, 'a listing');
 
 export class BackgroundService {
   constructor(private readonly deps: BackgroundDeps) {}
