@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,8 @@ export interface FixtureServer {
   fixtures: Map<string, Fixture>;
   /** Extra pages a test serves (path on any host → HTML). */
   extraPages: Map<string, string>;
+  /** Other answers a test gives (path on any host → handler): feeds, with their status and headers. */
+  extraResponses: Map<string, (request: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string }>;
   close(): Promise<void>;
 }
 
@@ -72,9 +75,16 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     byUrl.set(key, fixture);
   }
   const extraPages = new Map<string, string>();
+  const extraResponses: FixtureServer['extraResponses'] = new Map();
   const server: Server = createServer(selfSignedCertificate(), (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);
+    const handler = extraResponses.get(url.pathname);
+    if (handler) {
+      const { status, headers = {}, body = '' } = handler(request);
+      response.writeHead(status, { 'cache-control': 'no-store', ...headers }).end(body);
+      return;
+    }
     const named = /^\/fixtures\/([\w-]+)\.html$/.exec(url.pathname)?.[1];
     const html =
       byUrl.get(`${host}${url.pathname}${url.search}`)?.html ??
@@ -91,6 +101,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     port: (server.address() as AddressInfo).port,
     fixtures,
     extraPages,
+    extraResponses,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

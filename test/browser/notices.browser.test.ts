@@ -1,0 +1,105 @@
+/**
+ * Notice subscriptions in the built extension, Chromium and Firefox: the options page subscribes to a
+ * feed URL (served by the fixture server under an https host), the verdicts on a Taobao page change,
+ * the refresh alarm is set, a refresh sends the validators back and a 304 keeps the data, and a failed
+ * refresh keeps it too and records the error.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
+import { openExtensionPage } from './extension-pages';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+
+const FEED_PATH = '/counterfeit-radar/browser-subscription.json';
+const FEED = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'notices', 'browser-subscription-feed.json'), 'utf8');
+const NAMED_SHOP_ITEM = '760152561384'; // low without the feed: a second-hand shop the feed names by id
+const NAMED_ITEM = '813654338791'; // low without the feed: the feed names the item
+
+let server: FixtureServer;
+let feedAnswer: 'feed' | 'fail' = 'feed';
+const conditional: (string | undefined)[] = [];
+beforeAll(async () => {
+  server = await startFixtureServer();
+  server.extraResponses.set(FEED_PATH, (request) => {
+    conditional.push(request.headers['if-none-match']);
+    if (feedAnswer === 'fail') return { status: 503 };
+    if (request.headers['if-none-match'] === '"v1"') return { status: 304 };
+    return { status: 200, headers: { 'content-type': 'application/json', etag: '"v1"' }, body: FEED };
+  });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** One message in @webext-core/messaging's shape, as the options page sends it. */
+async function ask<T>(page: Page, type: string, data?: unknown): Promise<T> {
+  const reply = (await page.evaluate(
+    (message) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(message),
+    { id: 1, type, data, timestamp: Date.now() },
+  )) as { res?: T; err?: { message: string } };
+  if (reply.err) throw new Error(reply.err.message);
+  return reply.res as T;
+}
+
+async function risksOn(run: RunningBrowser, itemIds: string[]): Promise<Record<string, string | null>> {
+  const page = await run.browser.newPage();
+  try {
+    const fixture = server.fixtures.get('search-2025');
+    if (!fixture) throw new Error('no search-2025 fixture');
+    const url = new URL(fixture.url);
+    await page.goto(`${run.origin(url.hostname)}${url.pathname}${url.search}`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.querySelectorAll('cr-badge[data-cr-risk]').length >= 20, { timeout: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return await page.evaluate(
+      (ids: string[]) => Object.fromEntries(ids.map((id) => [id, document.querySelector(`cr-badge[data-cr-item="${id}"]`)?.getAttribute('data-cr-risk') ?? null])),
+      itemIds,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
+  let run: RunningBrowser;
+  let options: Page;
+  let feedUrl: string;
+  beforeAll(async () => {
+    run = await launchWithExtension(browserName, server.port);
+    options = await openExtensionPage(run, 'options.html');
+    feedUrl = `${run.origin('feeds.example.com')}${FEED_PATH}`;
+    feedAnswer = 'feed';
+    conditional.length = 0;
+  });
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('starts with no notices: the two listings are low, without a badge', async () => {
+    expect(await ask(options, 'noticeStatus')).toMatchObject({ feedCount: 0, entryCount: 0 });
+    expect(await risksOn(run, [NAMED_SHOP_ITEM, NAMED_ITEM])).toEqual({ [NAMED_SHOP_ITEM]: null, [NAMED_ITEM]: null });
+  });
+
+  it('a subscription changes the verdicts and sets the refresh alarm', async () => {
+    expect(await ask(options, 'subscribeNoticeFeed', { importId: 'browser-1', url: feedUrl })).toMatchObject({ ok: true, entryCount: 2 });
+    expect(await risksOn(run, [NAMED_SHOP_ITEM, NAMED_ITEM])).toEqual({ [NAMED_SHOP_ITEM]: 'high', [NAMED_ITEM]: 'high' });
+    const alarm = await options.evaluate(() => (globalThis as unknown as { browser?: { alarms: { get(n: string): Promise<unknown> } }; chrome: { alarms: { get(n: string): Promise<unknown> } } }).chrome.alarms.get('refresh-subscriptions'));
+    expect(alarm).toMatchObject({ name: 'refresh-subscriptions', periodInMinutes: 360 });
+  });
+
+  it('a refresh sends the ETag back; 304 and a failed download both keep the data', async () => {
+    expect(await ask(options, 'refreshNoticeFeeds')).toEqual({ refreshed: 1, failed: 0 });
+    expect(conditional.at(-1)).toBe('"v1"');
+    feedAnswer = 'fail';
+    expect(await ask(options, 'refreshNoticeFeeds')).toEqual({ refreshed: 0, failed: 1 });
+    expect(await ask(options, 'noticeStatus')).toMatchObject({ feedCount: 1, entryCount: 2 });
+    expect(await risksOn(run, [NAMED_ITEM])).toEqual({ [NAMED_ITEM]: 'high' });
+  });
+
+  it('unsubscribing removes the data', async () => {
+    await ask(options, 'removeNoticeFeed', { feedKey: feedUrl });
+    expect(await ask(options, 'noticeStatus')).toMatchObject({ feedCount: 0 });
+    expect(await risksOn(run, [NAMED_ITEM])).toEqual({ [NAMED_ITEM]: null });
+  });
+});
