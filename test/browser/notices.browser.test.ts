@@ -22,11 +22,19 @@ let feedAnswer: 'feed' | 'fail' = 'feed';
 const conditional: (string | undefined)[] = [];
 beforeAll(async () => {
   server = await startFixtureServer();
+  // A public feed allows cross-origin reads (the extension has no host permission for the feed's
+  // site unless the user grants it when subscribing), validators included.
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': 'If-None-Match, If-Modified-Since',
+    'access-control-expose-headers': 'ETag, Last-Modified',
+  };
   server.extraResponses.set(FEED_PATH, (request) => {
+    if (request.method === 'OPTIONS') return { status: 204, headers: cors };
     conditional.push(request.headers['if-none-match']);
-    if (feedAnswer === 'fail') return { status: 503 };
-    if (request.headers['if-none-match'] === '"v1"') return { status: 304 };
-    return { status: 200, headers: { 'content-type': 'application/json', etag: '"v1"' }, body: FEED };
+    if (feedAnswer === 'fail') return { status: 503, headers: cors };
+    if (request.headers['if-none-match'] === '"v1"') return { status: 304, headers: cors };
+    return { status: 200, headers: { ...cors, 'content-type': 'application/json', etag: '"v1"' }, body: FEED };
   });
 });
 afterAll(async () => {
@@ -84,7 +92,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
   it('a subscription changes the verdicts and sets the refresh alarm', async () => {
     expect(await ask(options, 'subscribeNoticeFeed', { importId: 'browser-1', url: feedUrl })).toMatchObject({ ok: true, entryCount: 2 });
     expect(await risksOn(run, [NAMED_SHOP_ITEM, NAMED_ITEM])).toEqual({ [NAMED_SHOP_ITEM]: 'high', [NAMED_ITEM]: 'high' });
-    const alarm = await options.evaluate(() => (globalThis as unknown as { browser?: { alarms: { get(n: string): Promise<unknown> } }; chrome: { alarms: { get(n: string): Promise<unknown> } } }).chrome.alarms.get('refresh-subscriptions'));
+    const alarm = await options.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<unknown> } } }).chrome.alarms.get('refresh-subscriptions'));
     expect(alarm).toMatchObject({ name: 'refresh-subscriptions', periodInMinutes: 360 });
   });
 
