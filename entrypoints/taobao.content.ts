@@ -21,11 +21,13 @@ export default defineContentScript({
   async main(ctx) {
     const uiLanguage: 'en' | 'zh_CN' = browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
     const translate = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key as never, substitutions);
+    const isItemPage = () => ['item', 'mobile-item'].includes(pageKind(location.href));
     const badges = new ListingBadges(
       (anchor, state, actions) => {
         const options = (next: typeof state) => ({
           verdict: next.verdict,
-          brandName: next.verdict.brand,
+          brandName: next.verdict.brandName?.[uiLanguage] ?? null,
+          notice: next.verdict.notice ?? null,
           shop: next.listing.shop,
           uiLanguage,
           role: next.settings.role,
@@ -35,7 +37,8 @@ export default defineContentScript({
           onTrust: (kind: 'item' | 'shop') => void actions.trust(kind),
           onReport: () => void actions.report(),
         });
-        const handle = mountBadge(anchor, options(state));
+        // On an item page the anchor is the title: the badge goes above it, not over its words.
+        const handle = mountBadge(anchor, options(state), isItemPage() ? 'before' : 'over');
         return { update: (next) => handle.update(options(next)), remove: () => handle.remove() };
       },
       {
@@ -44,7 +47,7 @@ export default defineContentScript({
         report: (listing, anchor) => sendMessage('reportListing', { listing, cardMarkup: cardMarkup(anchor) }),
       },
       await loadSettings(),
-      (text) => navigator.clipboard.writeText(text),
+      { language: uiLanguage, copy: (text) => navigator.clipboard.writeText(text) },
     );
     ctx.onInvalidated(watchSettings((settings) => badges.setSettings(settings)));
 

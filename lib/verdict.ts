@@ -26,9 +26,13 @@ export interface Verdict {
   risk: Risk;
   /** Brand id from the rule pack (e.g. "gucci"), null when no brand was found. */
   brand: string | null;
+  /** The brand's display names from the rule pack, set with `brand`: the content script has no rules. */
+  brandName?: LocalizedText;
   /** 0–100; the risk level is derived from it through the sensitivity's thresholds. */
   score: number;
   reasons: Reason[];
+  /** The notice behind the strongest notice reason (item or shop before brand), for the badge's panel. */
+  notice?: NoticeHit;
 }
 
 /**

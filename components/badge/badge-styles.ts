@@ -25,6 +25,20 @@ export const HOST_STYLE = [
   'justify-self: start !important',
 ].join('; ');
 
+/**
+ * Before an item page's title, in flow: it takes its own line (or a row's slot) and no more width than
+ * the badge, and is the containing block of the panel where the top layer is missing.
+ */
+export const HOST_STYLE_BEFORE = [
+  'all: initial !important',
+  'display: block !important',
+  'position: relative !important',
+  'z-index: 2147483000 !important',
+  'width: fit-content !important',
+  'max-width: 100% !important',
+  'margin: 0 !important',
+].join('; ');
+
 export const BADGE_CSS = `
 .root {
   font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif;

@@ -8,10 +8,18 @@ import { isItemId } from '../../lib/page/item-id';
 import { Badge } from './badge';
 import type { BadgeOptions } from './badge-options';
 import { shownLevel } from './badge-options';
-import { BADGE_CSS, HOST_STYLE } from './badge-styles';
+import { BADGE_CSS, HOST_STYLE, HOST_STYLE_BEFORE } from './badge-styles';
 
 export const BADGE_TAG = 'cr-badge';
 export const RISK_MARK = 'data-cr-risk';
+
+/**
+ * Where the host goes. "over": the anchor's first child, out of flow over its top-left corner, so a
+ * search card neither moves nor grows. "before": in flow just before the anchor, so an item page's
+ * title stays readable with the badge above it (or beside it, in a row layout); the body, when a page
+ * has no title element, gets it as its first child.
+ */
+export type BadgePlacement = 'over' | 'before';
 
 export interface BadgeHandle {
   /** The host element (for tests and for the caller's bookkeeping). */
@@ -69,21 +77,54 @@ function markHost(host: HTMLElement, options: BadgeOptions): void {
   host.style.setProperty('display', visible ? 'block' : 'none', 'important');
 }
 
-/** Mounts a badge as the first child of `anchor` (a search card or the item page's title block). */
-export function mountBadge(anchor: Element, options: BadgeOptions): BadgeHandle {
+/** One parsed stylesheet per document, adopted by every badge's shadow root. */
+const sharedSheets = new WeakMap<Document, CSSStyleSheet | null>();
+
+/**
+ * The badge's stylesheet as a constructed sheet shared by all badges of the page: 60 shadow roots then
+ * cost one parse and one set of rule data instead of 60 <style> elements. Null where the browser will
+ * not adopt it (Firefox refuses a sheet made by a content script, whose objects are wrapped apart from
+ * the page's); each root then gets its own <style>, as isolated, just slower.
+ */
+function sharedSheet(doc: Document, probe: ShadowRoot): CSSStyleSheet | null {
+  if (sharedSheets.has(doc)) return sharedSheets.get(doc) ?? null;
+  let sheet: CSSStyleSheet | null = null;
+  try {
+    const View = doc.defaultView as (Window & { CSSStyleSheet: typeof CSSStyleSheet }) | null;
+    if (View && 'adoptedStyleSheets' in probe) {
+      const made = new View.CSSStyleSheet();
+      made.replaceSync(BADGE_CSS);
+      probe.adoptedStyleSheets = [made];
+      if (probe.adoptedStyleSheets.length === 1) sheet = made;
+    }
+  } catch {
+    sheet = null;
+  }
+  sharedSheets.set(doc, sheet);
+  return sheet;
+}
+
+/** Mounts a badge on `anchor`: a search card ("over", the default) or an item page's title ("before"). */
+export function mountBadge(anchor: Element, options: BadgeOptions, placement: BadgePlacement = 'over'): BadgeHandle {
   assertItemId(options.verdict.itemId);
   const doc = anchor.ownerDocument;
   const host = doc.createElement(BADGE_TAG);
   // Marked before it is inserted, so the listing watcher's observer never counts it as page content.
   host.setAttribute(OWN_UI_MARK, '');
-  host.style.cssText = HOST_STYLE;
+  host.style.cssText = placement === 'over' ? HOST_STYLE : HOST_STYLE_BEFORE;
   markHost(host, options);
 
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
+  const sheet = sharedSheet(doc, shadow);
+  if (sheet) {
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    const style = doc.createElement('style');
+    style.textContent = BADGE_CSS;
+    shadow.append(style);
+  }
   const container = doc.createElement('div');
-  shadow.append(style, container);
+  shadow.append(container);
 
   const guard = (event: Event) => {
     event.stopPropagation();
@@ -93,7 +134,9 @@ export function mountBadge(anchor: Element, options: BadgeOptions): BadgeHandle 
 
   let current = options;
   render(<Badge options={current} />, container);
-  anchor.prepend(host);
+  const root = doc.documentElement;
+  if (placement === 'before' && anchor !== doc.body && anchor !== root && anchor.parentElement) anchor.before(host);
+  else anchor.prepend(host);
 
   let removed = false;
   return {

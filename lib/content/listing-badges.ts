@@ -4,6 +4,7 @@
  * when the user asked for marks; never a trusted one) and keeps the badges in step with settings,
  * trust and reports. Rendering is the badge component's job, passed in as `mount`.
  */
+import { complaintText } from '../activity/reports';
 import { trustKeys } from '../activity/trust';
 import type { FoundListing } from '../extract/found-listing';
 import type { Listing } from '../listing';
@@ -11,6 +12,13 @@ import type { AssessAnswer, ReportAnswer } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { Verdict } from '../verdict';
 import { requestVerdicts } from './request-verdicts';
+
+/**
+ * User-timing marks (in the page's timeline, so the browser suite can read them): a batch's verdicts
+ * arrived, and every badge for them is mounted. The gap is the cost the badges add to each answer.
+ */
+export const VERDICTS_MARK = 'counterfeit-radar:verdicts';
+export const BADGES_MARK = 'counterfeit-radar:badges';
 
 export interface BadgeState {
   listing: Listing;
@@ -30,6 +38,12 @@ export interface BadgeHandle {
 }
 
 export type MountBadge = (anchor: Element, state: BadgeState, actions: BadgeActions) => BadgeHandle;
+
+/** Where a report's complaint text goes: the clipboard, in the reader's language. */
+export interface ComplaintClipboard {
+  language: 'en' | 'zh_CN';
+  copy(text: string): Promise<void>;
+}
 
 export interface BackgroundLink {
   assess(listings: Listing[]): Promise<AssessAnswer>;
@@ -59,7 +73,7 @@ export class ListingBadges {
     private readonly mount: MountBadge,
     private readonly background: BackgroundLink,
     private settings: Settings,
-    private readonly copyText: (text: string) => Promise<void>,
+    private readonly clipboard: ComplaintClipboard,
   ) {}
 
   /** Listings by item id, for the report-from-menu lookup. */
@@ -94,6 +108,7 @@ export class ListingBadges {
       reported = new Set([...reported, ...answer.reported]);
       return answer;
     });
+    performance.mark(VERDICTS_MARK);
     for (const listing of fresh) {
       const entry = this.entries.get(listing.itemId);
       if (!entry) continue;
@@ -102,6 +117,7 @@ export class ListingBadges {
       entry.reported = reported.has(listing.itemId);
       this.render(entry);
     }
+    performance.mark(BADGES_MARK);
   }
 
   setSettings(settings: Settings): void {
@@ -151,10 +167,14 @@ export class ListingBadges {
         }
       },
       report: async () => {
-        const answer = await this.background.report(entry.listing, anchor);
+        // Copied first, still inside the click: the background then opens the IP platform in a new
+        // tab, which takes the focus, and Chrome refuses to write the clipboard of an unfocused page.
+        // The text is the background's complaintText over the same listing and verdict.
+        const copied = entry.verdict ? this.clipboard.copy(complaintText({ listing: entry.listing, verdict: entry.verdict }, this.clipboard.language)) : Promise.resolve();
+        await this.background.report(entry.listing, anchor);
         entry.reported = true;
         this.render(entry);
-        await this.copyText(answer.complaint);
+        await copied;
       },
     };
   }

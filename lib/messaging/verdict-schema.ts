@@ -1,22 +1,38 @@
 /** The Verdict contract as a schema: the content script checks what the background answers. */
 import * as v from 'valibot';
-import type { Verdict } from '../verdict';
+import type { NoticeHit, Verdict } from '../verdict';
 
 const localized = v.strictObject({ en: v.string(), zh_CN: v.string() });
+const httpUrl = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//));
+
+const noticeHitSchema = v.object({
+  match: v.picklist(['item', 'shop', 'brand']),
+  noticeId: v.string(),
+  noticeTitle: v.string(),
+  publisher: v.string(),
+  published: v.nullable(v.string()),
+  // The feed's link as given: the badge shows it only when it parses as http(s).
+  url: v.nullable(v.string()),
+  brand: v.optional(v.string()),
+  action: v.optional(v.picklist(['removed', 'closed', 'warned', 'rectify'])),
+  date: v.optional(v.nullable(v.string())),
+}) satisfies v.GenericSchema<unknown, NoticeHit>;
 
 export const verdictSchema = v.strictObject({
   itemId: v.string(),
   risk: v.picklist(['high', 'medium', 'low', 'none']),
   brand: v.nullable(v.string()),
+  brandName: v.optional(localized),
   score: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
   reasons: v.array(
     v.looseObject({
       code: v.string(),
       text: localized,
       noticeId: v.optional(v.string()),
-      url: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//))),
+      url: v.optional(httpUrl),
     }),
   ),
+  notice: v.optional(noticeHitSchema),
 }) satisfies v.GenericSchema<unknown, Verdict>;
 
 export const verdictBatchSchema = v.array(verdictSchema);

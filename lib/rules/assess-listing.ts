@@ -73,31 +73,33 @@ export function assessListing(
   chooseBrand(rules);
 
   const reasons: Reason[] = [];
-  let namedByNotice = false;
+  let namingNotice: NoticeHit | undefined;
   for (const hit of noticeHits) {
     if (hit.match !== 'item' && hit.match !== 'shop') continue;
     reasons.push({ code: hit.match === 'item' ? 'notice-item' : 'notice-shop', text: noticeNamedText(hit, hit.match), noticeId: hit.noticeId, ...noticeSource(hit) });
-    namedByNotice = true;
+    namingNotice ??= hit;
   }
+  const namedByNotice = namingNotice !== undefined;
 
   const chosen = scratch.chosen;
   if (chosen === -1) {
     const score = namedByNotice ? NOTICE_NAMED_SCORE : 0;
-    return { itemId, risk: namedByNotice ? riskForScore(score, sensitivity) : 'none', brand: null, score, reasons };
+    return { itemId, risk: namedByNotice ? riskForScore(score, sensitivity) : 'none', brand: null, score, reasons, ...noticeField(namingNotice) };
   }
 
   const brand = rules.brands[chosen] as CompiledBrand;
   const authorised = isAuthorised(scratch, brand, listing);
   let score = BRAND_SCORE;
 
-  let underNotice = false;
+  let brandNotice: NoticeHit | undefined;
   if (!authorised) {
     for (const hit of noticeHits) {
       if (hit.match !== 'brand' || hit.brand !== brand.id) continue;
-      underNotice = true;
+      brandNotice ??= hit;
       reasons.push({ code: 'notice-brand', text: noticeBrandText(hit, brand.names), noticeId: hit.noticeId, ...noticeSource(hit) });
     }
   }
+  const underNotice = brandNotice !== undefined;
 
   const { counterfeit, lookalike, accessory, secondHand } = scratch;
   if (counterfeit) {
@@ -138,7 +140,20 @@ export function assessListing(
   if (secondHand) reasons.push(termReason(rules, secondHand, -1));
   if (authorised) reasons.push({ code: 'authorised-shop', text: authorisedShopText(brand.names, listing.shop?.name ?? listing.shop?.id ?? '') });
   reasons.push((scratch.brandReasons[chosen] ??= share({ code: 'brand', text: brandMentionText(brand.names) })));
-  return { itemId, risk: riskForScore(score, sensitivity), brand: brand.id, score, reasons };
+  return {
+    itemId,
+    risk: riskForScore(score, sensitivity),
+    brand: brand.id,
+    brandName: brand.names,
+    score,
+    reasons,
+    ...noticeField(namingNotice ?? brandNotice),
+  };
+}
+
+/** Absent rather than undefined, so a verdict without a notice compares equal to one never given any. */
+function noticeField(hit: NoticeHit | undefined): { notice?: NoticeHit } {
+  return hit ? { notice: hit } : {};
 }
 
 /** Reads the title's hits into the scratch: brand counters, categories seen, terms found. */

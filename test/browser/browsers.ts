@@ -46,10 +46,16 @@ export interface RunningBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(name: BrowserName, port: number, options: { headless?: boolean } = {}): Promise<RunningBrowser> {
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Another unpacked extension to install instead of the build, or null for none (baselines). */
+  extensionDir?: string | null;
+}
+
+export async function launchWithExtension(name: BrowserName, port: number, options: LaunchOptions = {}): Promise<RunningBrowser> {
   const headless = options.headless ?? true;
-  const buildDir = BUILD_DIRS[name];
-  if (!existsSync(join(buildDir, 'manifest.json'))) throw new Error(`no build in ${buildDir}: run npm run build first`);
+  const buildDir = options.extensionDir === undefined ? BUILD_DIRS[name] : options.extensionDir;
+  if (buildDir !== null && !existsSync(join(buildDir, 'manifest.json'))) throw new Error(`no build in ${buildDir}: run npm run build first`);
   const browser =
     name === 'chromium'
       ? await puppeteer.launch({
@@ -86,7 +92,7 @@ export async function launchWithExtension(name: BrowserName, port: number, optio
           },
         });
   try {
-    const extensionId = await browser.installExtension(buildDir);
+    const extensionId = buildDir === null ? '' : await browser.installExtension(buildDir);
     return {
       browser,
       name,

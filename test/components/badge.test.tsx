@@ -107,13 +107,47 @@ describe('mountBadge: the host element', () => {
     expect(host.getAttribute('data-cr-item')).toBe(ITEM_ID);
     expect(card.firstElementChild).toBe(host);
     expect(shadow.mode).toBe('open');
-    expect(shadow.querySelector('style')!.textContent).toBe(BADGE_CSS);
+    // The stylesheet: one constructed sheet adopted by the root, or (where the browser will not adopt
+    // it) a <style> of its own.
+    const adopted = shadow.adoptedStyleSheets;
+    if (adopted.length > 0) {
+      expect(adopted).toHaveLength(1);
+      expect(shadow.querySelector('style')).toBeNull();
+    } else {
+      expect(shadow.querySelector('style')!.textContent).toBe(BADGE_CSS);
+    }
     // Taken out of the flow, and the card itself left alone.
     expect(host.style.getPropertyValue('position')).toBe('absolute');
     expect(host.style.getPropertyPriority('position')).toBe('important');
     expect(card.hasAttribute('style')).toBe(false);
     // Nothing of the badge is in the card's light DOM: the page's extractors read the same text.
     expect(host.childNodes).toHaveLength(0);
+  });
+
+  it('shares one parsed stylesheet between the badges of a page', () => {
+    const first = setup();
+    const second = setup();
+    const sheets = [first.shadow, second.shadow].map((root) => root.adoptedStyleSheets[0] ?? root.querySelector('style'));
+    if (first.shadow.adoptedStyleSheets.length > 0) expect(sheets[0]).toBe(sheets[1]);
+    else expect(sheets[0]).not.toBe(sheets[1]);
+  });
+
+  it('goes in flow before an item page title ("before"), leaving the title itself untouched', () => {
+    const header = document.createElement('div');
+    const title = document.createElement('h1');
+    title.textContent = 'PRADA普拉达 Re-Edition 2005 原单';
+    header.append(title);
+    document.body.append(header);
+    const { host } = mountBadge(title, setupOptions(), 'before');
+    expect(title.previousElementSibling).toBe(host);
+    expect(title.childNodes).toHaveLength(1);
+    expect(host.style.getPropertyValue('position')).toBe('relative');
+    expect(host.style.getPropertyValue('display')).toBe('block');
+  });
+
+  it('goes first in the body when the page has no title element to put it before', () => {
+    const { host } = mountBadge(document.body, setupOptions(), 'before');
+    expect(document.body.firstElementChild).toBe(host);
   });
 
   it('refuses an item id that is not one', () => {

@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { complaintText } from '../../lib/activity/reports';
 import type { FoundListing } from '../../lib/extract/found-listing';
 import { ListingBadges, type BackgroundLink, type BadgeActions, type BadgeState } from '../../lib/content/listing-badges';
 import type { Listing } from '../../lib/listing';
@@ -50,8 +51,11 @@ function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; report
     },
     background,
     DEFAULT_SETTINGS,
-    async (text) => {
-      copied.push(text);
+    {
+      language: 'en',
+      copy: async (text) => {
+        copied.push(text);
+      },
     },
   );
   const shown = () => [...mounted.entries()].filter(([, m]) => !m.removed).map(([id]) => id).sort();
@@ -92,6 +96,7 @@ describe('ListingBadges', () => {
     expect(t.mounted.get(id(2))!.state.reported).toBe(true);
     await t.mounted.get(id(1))!.actions.report();
     expect(t.mounted.get(id(1))!.state.reported).toBe(true);
-    expect(t.copied).toEqual([`complaint ${id(1)}`]);
+    // The complaint the background would word: the listing's URL, title and reasons.
+    expect(t.copied).toEqual([complaintText({ listing: found(1).listing, verdict: { itemId: id(1), risk: 'high', brand: 'gucci', score: 50, reasons: [] } }, 'en')]);
   });
 });

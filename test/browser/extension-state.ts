@@ -1,0 +1,122 @@
+/**
+ * Reads and writes the installed extension's own state from outside, for tests that have no extension
+ * page to do it through. Chromium: code runs in the extension's service worker. Firefox: its background
+ * page is not a target WebDriver BiDi offers, so code runs in the browser window's privileged (chrome)
+ * scope, which `--remote-allow-system-access` allows, and reaches the extension's storage and database
+ * through the extension's principal.
+ */
+import type { WebWorker } from 'puppeteer-core';
+import type { RunningBrowser } from './browsers';
+
+const GECKO_ID = 'counterfeit-radar@example.org';
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: { contexts?: { context: string }[]; result?: BidiValue; exceptionDetails?: { text: string } } }>;
+}
+interface BidiValue {
+  type: string;
+  value?: unknown;
+}
+
+async function serviceWorker(run: RunningBrowser): Promise<WebWorker> {
+  const target = await run.browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${run.extensionId}/`),
+    { timeout: 10_000 },
+  );
+  const worker = await target.worker();
+  if (!worker) throw new Error('the extension service worker has no worker handle');
+  return worker;
+}
+
+/** Runs `body` (an async function body, returning a JSON string) in Firefox's chrome scope. */
+async function inFirefoxChrome(run: RunningBrowser, body: string): Promise<string> {
+  const connection = (run.browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const window = tree.result.contexts?.[0]?.context;
+  if (!window) throw new Error('Firefox shows no browser window to run privileged code in');
+  const answer = await connection.send('script.evaluate', {
+    expression: `(async () => { const policy = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}); ${body} })()`,
+    target: { context: window },
+    awaitPromise: true,
+  });
+  if (answer.result.exceptionDetails) throw new Error(`Firefox chrome scope: ${answer.result.exceptionDetails.text}`);
+  const value = answer.result.result?.value;
+  if (typeof value !== 'string') throw new Error(`Firefox chrome scope answered ${JSON.stringify(answer.result)}`);
+  return value;
+}
+
+/**
+ * Sets keys of the extension's storage.local, as the options page would; storage.onChanged reaches
+ * the content scripts in both browsers.
+ */
+export async function setExtensionStorage(run: RunningBrowser, items: Record<string, unknown>): Promise<void> {
+  if (run.name === 'chromium') {
+    const worker = await serviceWorker(run);
+    // `chrome` exists in the worker, not in this file's types.
+    await worker.evaluate((values) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set(values), items);
+    return;
+  }
+  await inFirefoxChrome(
+    run,
+    `const { ExtensionStorageIDB } = ChromeUtils.importESModule('resource://gre/modules/ExtensionStorageIDB.sys.mjs');
+     const db = await ExtensionStorageIDB.open(ExtensionStorageIDB.getStoragePrincipal(policy.extension));
+     const changes = await db.set(${JSON.stringify(items)});
+     if (changes) ExtensionStorageIDB.notifyListeners(policy.id, changes);
+     return '""';`,
+  );
+}
+
+/** Every record of one object store of one of the extension's IndexedDB databases (Dexie's tables). */
+export async function readExtensionStore<T>(run: RunningBrowser, database: string, store: string): Promise<T[]> {
+  if (run.name === 'chromium') {
+    const worker = await serviceWorker(run);
+    // Plain IndexedDB (the worker's CSP forbids eval, and no Dexie is needed to read).
+    const text = await worker.evaluate(
+      (name: string, storeName: string) =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains(storeName)) {
+              db.close();
+              resolve('[]');
+              return;
+            }
+            const request = db.transaction(storeName, 'readonly').objectStore(storeName).getAll();
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              db.close();
+              resolve(JSON.stringify(request.result));
+            };
+          };
+        }),
+      database,
+      store,
+    );
+    return JSON.parse(text) as T[];
+  }
+  const text = await inFirefoxChrome(
+    run,
+    `return await new Promise((resolve, reject) => {
+       const open = indexedDB.openForPrincipal(policy.extension.principal, ${JSON.stringify(database)});
+       open.onerror = () => reject(open.error);
+       open.onsuccess = () => {
+         const db = open.result;
+         if (!db.objectStoreNames.contains(${JSON.stringify(store)})) { db.close(); resolve('[]'); return; }
+         const request = db.transaction(${JSON.stringify(store)}, 'readonly').objectStore(${JSON.stringify(store)}).getAll();
+         request.onerror = () => reject(request.error);
+         request.onsuccess = () => { db.close(); resolve(JSON.stringify(request.result)); };
+       };
+     });`,
+  );
+  return JSON.parse(text) as T[];
+}
+
+/**
+ * Firefox's clipboard, read from the chrome scope: a web page's readText() would ask the user first.
+ * (In Chromium the test grants the page clipboard-read and reads it there.)
+ */
+export async function readFirefoxClipboard(run: RunningBrowser): Promise<string> {
+  return JSON.parse(await inFirefoxChrome(run, 'return JSON.stringify(await navigator.clipboard.readText());')) as string;
+}
