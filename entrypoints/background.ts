@@ -125,8 +125,10 @@ export default defineBackground(() => {
     if (tab?.id === undefined) return;
     const evidence = await sendMessage('listingForReport', undefined, tab.id);
     if (!evidence) return;
-    const answer = await service.report(evidence, tab.url, tab.windowId ?? null);
-    await sendMessage('reportRecorded', { itemId: evidence.listing.itemId, complaint: answer.complaint }, tab.id);
+    // The page copies the complaint while it still has focus, before the IPP tab opens.
+    await service.report(evidence, tab.url, tab.windowId ?? null, (answer) =>
+      sendMessage('reportRecorded', { itemId: evidence.listing.itemId, complaint: answer.complaint }, tab.id),
+    );
   }
 
   // The alarm survives the worker stopping; it is created once and kept (creating it again would

@@ -81,7 +81,13 @@ export class BackgroundService {
    * screenshot may be taken; the badge's button has no activeTab grant, so its reports say why they
    * have none.
    */
-  async report(evidence: ListingEvidence, senderUrl: string | undefined, windowId: number | null): Promise<ReportAnswer> {
+  async report(
+    evidence: ListingEvidence,
+    senderUrl: string | undefined,
+    windowId: number | null,
+    /** Runs after the record is stored and before the IPP tab takes focus (a page can copy only while focused). */
+    beforeOpening?: (answer: ReportAnswer) => Promise<void>,
+  ): Promise<ReportAnswer> {
     const pageUrl = senderPage(senderUrl);
     const listing = checkedListing(evidence.listing);
     await this.deps.ready?.();
@@ -100,8 +106,10 @@ export class BackgroundService {
     }
     const cardMarkup = typeof evidence.cardMarkup === 'string' ? evidence.cardMarkup : '';
     const report = await createReport(activity, { listing, verdict, pageUrl, cardMarkup, screenshot, screenshotNote }, this.deps.now());
+    const answer: ReportAnswer = { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: screenshot !== null };
+    await beforeOpening?.(answer).catch(() => undefined);
     await this.deps.openTab(IPP_URL);
-    return { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: screenshot !== null };
+    return answer;
   }
 }
 

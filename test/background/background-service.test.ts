@@ -83,6 +83,20 @@ describe('BackgroundService', () => {
     expect((await deps.activity.reports.get(refused.reportId))?.screenshotNote).toMatch(/refused the screenshot: Either/);
   });
 
+  it('lets the page copy the complaint before the IPP tab takes focus, and opens it even if the copy fails', async () => {
+    const steps: string[] = [];
+    deps.openTab = async () => {
+      steps.push('open');
+    };
+    await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7, async (answer) => {
+      steps.push(`copy ${answer.complaint.includes('700000000001')}`);
+    });
+    await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7, async () => {
+      throw new Error('Could not establish connection');
+    });
+    expect(steps).toEqual(['copy true', 'open', 'open']);
+  });
+
   it('refuses a forged listing', async () => {
     const forged = { ...listing(1), url: 'https://evil.example/' };
     await expect(service.report({ listing: forged, cardMarkup: '' }, PAGE, null)).rejects.toThrow(/url does not match/);

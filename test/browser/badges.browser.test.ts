@@ -75,6 +75,9 @@ async function settledBadges(page: Page, listings: number): Promise<string[]> {
     { timeout: 15_000 },
     listings,
   );
+  // The content script marks the timeline once a batch's badges are mounted: a cold worker may take
+  // longer than the polling below to answer the first batch.
+  await page.waitForFunction(() => performance.getEntriesByName('counterfeit-radar:badges').length > 0, { timeout: 15_000 });
   let previous = '';
   for (;;) {
     await sleep(300);
