@@ -78,16 +78,25 @@ export default defineBackground(() => {
       return handle(message.data as Parameters<PageProtocolMap[K]>[0]);
     });
   }
-  fromPage('untrust', (data) => untrust(activity, checkPageRequest('untrust', data).key));
+  // These change trusted or reported behind the service's back: it reloads them on the next batch.
+  fromPage('untrust', async (data) => {
+    await untrust(activity, checkPageRequest('untrust', data).key);
+    service.marks.forget();
+  });
   fromPage('deleteHistory', async (data) => ({ deleted: await deleteHistory(activity, checkPageRequest('deleteHistory', data).itemIds) }));
   fromPage('setReportStatus', async (data) => {
     const { ids, status } = checkPageRequest('setReportStatus', data);
     return { updated: await setReportStatus(activity, ids, status) };
   });
-  fromPage('deleteReports', async (data) => ({ deleted: await deleteReports(activity, checkPageRequest('deleteReports', data).ids) }));
+  fromPage('deleteReports', async (data) => {
+    const deleted = await deleteReports(activity, checkPageRequest('deleteReports', data).ids);
+    service.marks.forget();
+    return { deleted };
+  });
   fromPage('clearData', async (data) => {
     const { kinds } = checkPageRequest('clearData', data);
     await clearActivity(activity, kinds);
+    service.marks.forget();
     if (kinds.includes('settings')) await saveSettings(DEFAULT_SETTINGS);
   });
   fromPage('restoreBackup', () => ({ ok: false, message: 'Restoring a backup is not available yet.', problems: [], problemCount: 0 }));

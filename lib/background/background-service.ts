@@ -5,8 +5,8 @@
  */
 import type { ActivityDatabase, TrustKind } from '../activity/activity-db';
 import { recordSightings } from '../activity/history';
-import { complaintText, createReport, reportedItemIds } from '../activity/reports';
-import { trust, trustedItemIds } from '../activity/trust';
+import { complaintText, createReport } from '../activity/reports';
+import { trust } from '../activity/trust';
 import type { Listing } from '../listing';
 import { listingSchema } from '../messaging/listing-schema';
 import type { AssessAnswer, ListingEvidence, ReportAnswer } from '../messaging/protocol';
@@ -15,6 +15,7 @@ import { parsePageUrl } from '../page/item-id';
 import { assessListing, type CompiledRules } from '../rules';
 import type { Settings } from '../settings/settings';
 import type { NoticeHit } from '../verdict';
+import { ActivityMarks } from './activity-marks';
 import { assessBatch, checkedOrThrow, InvalidBatchError } from './assess-batch';
 
 export const IPP_URL = 'https://ipp.alibabagroup.com/';
@@ -46,7 +47,18 @@ export function senderPage(senderUrl: string | undefined): string {
 const checkedListing = (raw: unknown): Listing => checkedOrThrow(listingSchema, raw, 'a listing');
 
 export class BackgroundService {
-  constructor(private readonly deps: BackgroundDeps) {}
+  #writes: Promise<void> = Promise.resolve();
+  /** Trusted and reported, in memory; call marks.forget() after changing those tables elsewhere. */
+  readonly marks: ActivityMarks;
+
+  constructor(private readonly deps: BackgroundDeps) {
+    this.marks = new ActivityMarks(deps.activity);
+  }
+
+  /** Resolves once every history write started so far is done. */
+  settled(): Promise<void> {
+    return this.#writes;
+  }
 
   /** Listings sent by an extension page (the benchmark), checked like a content script's. */
   checkedListings(raw: readonly unknown[]): Listing[] {
@@ -61,18 +73,24 @@ export class BackgroundService {
     const { sensitivity } = await this.deps.settings();
     const assessed = assessBatch(listings, { rules, noticeHits, sensitivity });
     const checked = assessed.map((a) => a.listing);
-    const [trusted, reported] = await Promise.all([
-      trustedItemIds(activity, checked),
-      reportedItemIds(activity, checked.map((l) => l.itemId)),
-    ]);
-    await recordSightings(activity, assessed.map((a) => ({ ...a, pageUrl })), this.deps.now());
-    return { verdicts: assessed.map((a) => a.verdict), trusted: [...trusted], reported: [...reported] };
+    const { trusted, reported } = await this.marks.of(checked);
+    // The page waits for this answer to show its badges; the history write (a read-write
+    // transaction, tens of milliseconds on a busy machine) follows it, one write at a time.
+    const sightings = assessed.map((a) => ({ ...a, pageUrl }));
+    const now = this.deps.now();
+    this.#writes = this.#writes
+      .then(async () => {
+        await recordSightings(activity, sightings, now);
+      })
+      .catch((error: unknown) => console.error('Counterfeit Radar: could not record the history', error));
+    return { verdicts: assessed.map((a) => a.verdict), trusted, reported };
   }
 
   async trust(kind: unknown, listing: unknown, senderUrl: string | undefined): Promise<{ key: string }> {
     senderPage(senderUrl);
     if (kind !== 'item' && kind !== 'shop') throw new InvalidBatchError('trust kind must be "item" or "shop"');
     const record = await trust(this.deps.activity, kind as TrustKind, checkedListing(listing), this.deps.now());
+    await this.marks.noteTrusted(record.key);
     return { key: record.key };
   }
 
@@ -106,6 +124,7 @@ export class BackgroundService {
     }
     const cardMarkup = typeof evidence.cardMarkup === 'string' ? evidence.cardMarkup : '';
     const report = await createReport(activity, { listing, verdict, pageUrl, cardMarkup, screenshot, screenshotNote }, this.deps.now());
+    await this.marks.noteReported(listing.itemId);
     const answer: ReportAnswer = { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: screenshot !== null };
     await beforeOpening?.(answer).catch(() => undefined);
     await this.deps.openTab(IPP_URL);

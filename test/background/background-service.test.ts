@@ -49,6 +49,7 @@ describe('BackgroundService', () => {
     const answer = await service.assess([listing(1), listing(2, '纯棉T恤 男')], PAGE);
     expect(answer.verdicts.map((v) => v.risk)).toEqual(['high', 'none']);
     expect(answer).toMatchObject({ trusted: [], reported: [] });
+    await service.settled();
     expect(await deps.activity.history.get('700000000001')).toMatchObject({ pageUrl: PAGE, timesSeen: 1 });
 
     await service.trust('shop', listing(1), PAGE);
