@@ -66,6 +66,26 @@ export async function setExtensionStorage(run: RunningBrowser, items: Record<str
   );
 }
 
+/**
+ * Stops the extension's background as the browser does when it idles: Chromium closes the service
+ * worker; Firefox terminates the background page (the method its own tests use). The next event
+ * starts it again.
+ */
+export async function stopBackground(run: RunningBrowser): Promise<void> {
+  if (run.name === 'chromium') {
+    const worker = await serviceWorker(run);
+    await worker.close();
+    const deadline = Date.now() + 10_000;
+    const isOurs = (t: { type(): string; url(): string }) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${run.extensionId}/`);
+    while (run.browser.targets().some(isOurs)) {
+      if (Date.now() > deadline) throw new Error('the service worker did not stop');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return;
+  }
+  await inFirefoxChrome(run, `await policy.extension.terminateBackground(); return JSON.stringify(policy.extension.backgroundState ?? 'stopped');`);
+}
+
 /** Every record of one object store of one of the extension's IndexedDB databases (Dexie's tables). */
 export async function readExtensionStore<T>(run: RunningBrowser, database: string, store: string): Promise<T[]> {
   if (run.name === 'chromium') {
