@@ -7,7 +7,7 @@
  * Content-script messages are in protocol.ts; the two maps share no names.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ReportStatus } from '../activity/activity-db';
+import type { ReportStatus, TrustKind } from '../activity/activity-db';
 import type { Listing } from '../listing';
 import type { FeedProblem } from '../notices/notice-feed';
 import type { Verdict } from '../verdict';
@@ -72,6 +72,11 @@ export interface PageProtocolMap {
   // Activity (lib/activity): history, trust, reports.
   /** Undo a trust ("not counterfeit") by its key (TrustRecord.key). */
   untrust(data: { key: string }): void;
+  /**
+   * "Not counterfeit" from the popup's history: the background reads the listing from its own history
+   * record (by item id), so nothing the page sent is trusted as a listing.
+   */
+  trustHistoryItem(data: { itemId: string; kind: TrustKind }): { key: string };
   deleteHistory(data: { itemIds: string[] }): { deleted: number };
   setReportStatus(data: { ids: number[]; status: ReportStatus }): { updated: number };
   deleteReports(data: { ids: number[] }): { deleted: number };

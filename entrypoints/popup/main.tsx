@@ -1,0 +1,78 @@
+/**
+ * The toolbar popup: wires PopupApp (components/popup) to the browser. It reads the activity database
+ * itself and sends every change to the background through the page protocol.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '@/components/popup/popup-app';
+import type { PopupDeps } from '@/components/popup/popup-deps';
+import type { PopupMessageKey } from '@/components/popup/popup-messages';
+import '@/components/popup/popup.css';
+import { ActivityDatabase } from '@/lib/activity/activity-db';
+import { sendPageMessage } from '@/lib/messaging/page-protocol';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { BUILTIN_PACK } from '@/lib/rules';
+import { loadSettings } from '@/lib/settings/settings';
+
+/** Brand id → [English name, Chinese name], from the built-in pack. */
+function builtinBrandNames(): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const brand of BUILTIN_PACK.brands ?? []) if (brand.names) names.set(brand.id, [brand.names.en, brand.names.zh_CN]);
+  return names;
+}
+
+/** The built-in names plus imported packs', when the background answers (it may not, or slowly). */
+async function allBrandNames(): Promise<Map<string, string[]> | null> {
+  try {
+    const names = builtinBrandNames();
+    for (const brand of (await sendPageMessage('listRulePacks', undefined)).brands) names.set(brand.id, [brand.name.en, brand.name.zh_CN]);
+    return names;
+  } catch {
+    return null;
+  }
+}
+
+async function currentListing() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return null;
+  // Throws when the tab has no content script (not Taobao, or loaded before the extension).
+  return sendMessage('currentListing', undefined, tab.id);
+}
+
+function saveFile(name: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Long enough for the download to start; the popup may close before, which frees it anyway.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function start(): Promise<void> {
+  const uiLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+  const t = (key: PopupMessageKey, substitutions?: string[]) => browser.i18n.getMessage(key as never, substitutions);
+  document.documentElement.lang = uiLanguage === 'zh_CN' ? 'zh-CN' : 'en';
+  document.title = t('popupTitle');
+  const settings = await loadSettings();
+  const root = document.getElementById('app');
+  if (!root) return;
+  const deps: PopupDeps = {
+    db: new ActivityDatabase(),
+    send: (type, data) => sendPageMessage(type, data as never) as never,
+    t,
+    uiLanguage,
+    role: settings.role,
+    brandNames: builtinBrandNames(),
+    currentListing,
+    copyText: (text) => navigator.clipboard.writeText(text),
+    saveFile,
+    now: () => Date.now(),
+  };
+  // The popup shows at once; imported packs' brand names join the search when the background answers.
+  render(<PopupApp deps={deps} />, root);
+  const names = await allBrandNames();
+  if (names) render(<PopupApp deps={{ ...deps, brandNames: names }} />, root);
+}
+
+void start();
