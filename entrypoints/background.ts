@@ -83,6 +83,10 @@ export default defineBackground(() => {
     await untrust(activity, checkPageRequest('untrust', data).key);
     service.marks.forget();
   });
+  fromPage('trustHistoryItem', (data) => {
+    const { itemId, kind } = checkPageRequest('trustHistoryItem', data);
+    return service.trustFromHistory(itemId, kind);
+  });
   fromPage('deleteHistory', async (data) => ({ deleted: await deleteHistory(activity, checkPageRequest('deleteHistory', data).itemIds) }));
   fromPage('setReportStatus', async (data) => {
     const { ids, status } = checkPageRequest('setReportStatus', data);

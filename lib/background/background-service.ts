@@ -94,6 +94,15 @@ export class BackgroundService {
     return { key: record.key };
   }
 
+  /** "Not counterfeit" from the popup: the listing comes from the background's own history record. */
+  async trustFromHistory(itemId: string, kind: TrustKind): Promise<{ key: string }> {
+    const seen = await this.deps.activity.history.get(itemId);
+    if (!seen) throw new InvalidBatchError(`no listing ${itemId} in the history`);
+    const record = await trust(this.deps.activity, kind, seen.listing, this.deps.now());
+    await this.marks.noteTrusted(record.key);
+    return { key: record.key };
+  }
+
   /**
    * Records a report and opens the IP protection platform. `windowId` is the tab's window when a
    * screenshot may be taken; the badge's button has no activeTab grant, so its reports say why they

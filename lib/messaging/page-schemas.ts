@@ -11,6 +11,7 @@ const shortText = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
 
 export const pageSchemas = {
   untrust: v.object({ key: v.pipe(v.string(), v.regex(/^(item|shop-id|shop-name):.{1,500}$/s, 'is not a trust key')) }),
+  trustHistoryItem: v.object({ itemId: v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'is not an item id')), kind: v.picklist(['item', 'shop']) }),
   deleteHistory: v.object({ itemIds }),
   setReportStatus: v.object({ ids: reportIds, status: v.picklist(['draft', 'submitted']) }),
   deleteReports: v.object({ ids: reportIds }),

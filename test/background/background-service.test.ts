@@ -98,6 +98,14 @@ describe('BackgroundService', () => {
     expect(steps).toEqual(['copy true', 'open', 'open']);
   });
 
+  it('trusts a listing from the history by its id, never from what a page sends', async () => {
+    await service.assess([listing(1)], PAGE);
+    await service.settled();
+    expect(await service.trustFromHistory('700000000001', 'shop')).toEqual({ key: 'shop-id:55501' });
+    expect((await service.assess([listing(2)], PAGE)).trusted).toEqual(['700000000002']);
+    await expect(service.trustFromHistory('799999999999', 'item')).rejects.toThrow(/no listing 799999999999 in the history/);
+  });
+
   it('refuses a forged listing', async () => {
     const forged = { ...listing(1), url: 'https://evil.example/' };
     await expect(service.report({ listing: forged, cardMarkup: '' }, PAGE, null)).rejects.toThrow(/url does not match/);
