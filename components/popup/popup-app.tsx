@@ -29,9 +29,11 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   const [tab, setTab] = useState<Tab>('history');
   const [failure, setFailure] = useState<string | null>(null);
 
-  const history = useLiveQuery(() => db.history.toArray(), [db]);
-  // Reading 10,000 records takes a second or two; the newest page, by index, shows meanwhile.
+  // Reading 10,000 records takes a second or two; the newest page, by index, shows meanwhile. The
+  // full read starts once that page is in: started together, the big read held the small one back.
   const newest = useLiveQuery(() => db.history.orderBy('lastSeen').reverse().limit(PAGE_SIZE).toArray(), [db]);
+  const newestIn = newest !== undefined;
+  const history = useLiveQuery(() => (newestIn ? db.history.toArray() : Promise.resolve(undefined)), [db, newestIn]);
   const trusted = useLiveQuery(() => db.trusted.toArray(), [db]);
   // Reports carry screenshots: read only when the desk is open.
   const reports = useLiveQuery(() => (tab === 'reports' ? db.reports.toArray() : Promise.resolve(undefined)), [db, tab]);
