@@ -28,7 +28,9 @@ export async function visitFixtures(run: RunningBrowser, server: FixtureServer, 
         { timeout: 15_000 },
         expected,
       );
-      // Marks come before the verdicts: wait until the badges stop changing.
+      // Marks come before the verdicts: wait for the content script's first answered batch, then
+      // until the badges stop changing.
+      await page.waitForFunction(() => performance.getEntriesByName('counterfeit-radar:badges').length > 0, { timeout: 15_000 });
       let previous = -1;
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 300));
