@@ -6,6 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { ActivityDatabase } from '@/lib/activity/activity-db';
 import { untrust } from '@/lib/activity/trust';
+import { parseBackup, restoreBackupInto } from '@/lib/backup/backup';
 import { clearActivity, deleteHistory, deleteReports, setReportStatus } from '@/lib/background/activity-changes';
 import { BackgroundService } from '@/lib/background/background-service';
 import { NoticeService } from '@/lib/background/notice-service';
@@ -103,7 +104,21 @@ export default defineBackground(() => {
     service.marks.forget();
     if (kinds.includes('settings')) await saveSettings(DEFAULT_SETTINGS);
   });
-  fromPage('restoreBackup', () => ({ ok: false, message: 'Restoring a backup is not available yet.', problems: [], problemCount: 0 }));
+  fromPage('restoreBackup', async (data) => {
+    const parsed = parseBackup(checkPageRequest('restoreBackup', data).json);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        message: `the backup has ${parsed.problems.length} problem(s); nothing was restored`,
+        problems: parsed.problems.slice(0, 50).map((p) => ({ line: null, field: p.path, reason: p.reason })),
+        problemCount: parsed.problems.length,
+      };
+    }
+    const counts = await restoreBackupInto(activity, parsed.backup);
+    service.marks.forget();
+    await saveSettings(parsed.backup.settings);
+    return { ok: true, counts };
+  });
   fromPage('importNoticeFile', (data) => {
     const { importId, fileName, base64 } = checkPageRequest('importNoticeFile', data);
     return notices.importFile(importId, fileName, base64);

@@ -1,0 +1,49 @@
+/** The options page: binds components/options to the browser. */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '@/components/options/options.css';
+import { OptionsApp } from '@/components/options/options-app';
+import type { OptionsDeps } from '@/components/options/options-deps';
+import type { OptionsTranslate } from '@/components/options/options-messages';
+import { saveTextFile } from '@/components/options/save-file';
+import { ActivityDatabase } from '@/lib/activity/activity-db';
+import { onPageMessage, sendPageMessage, type NoticeImportProgress } from '@/lib/messaging/page-protocol';
+import { NoticeDatabase } from '@/lib/notices/notice-db';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/settings';
+
+const SCREENSHOT_PERMISSION = { origins: ['<all_urls>'] };
+
+const t: OptionsTranslate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
+const language = browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+document.documentElement.lang = language === 'zh_CN' ? 'zh-CN' : 'en';
+document.title = t('optionsPageTitle');
+
+// One listener per message type is allowed in a page, so progress goes out to subscribers from here.
+const progressListeners = new Set<(progress: NoticeImportProgress) => void>();
+onPageMessage('noticeImportProgress', ({ data }) => {
+  for (const listener of progressListeners) listener(data);
+});
+
+const deps: OptionsDeps = {
+  t,
+  language,
+  send: (type, ...data) => (sendPageMessage as (type: string, data: unknown) => Promise<never>)(type, data[0]),
+  onImportProgress: (listener) => {
+    progressListeners.add(listener);
+    return () => progressListeners.delete(listener);
+  },
+  notices: new NoticeDatabase(),
+  activity: new ActivityDatabase(),
+  settings: { load: loadSettings, save: saveSettings, watch: watchSettings },
+  screenshotPermission: {
+    contains: () => browser.permissions.contains(SCREENSHOT_PERMISSION),
+    request: () => browser.permissions.request(SCREENSHOT_PERMISSION),
+    remove: () => browser.permissions.remove(SCREENSHOT_PERMISSION),
+  },
+  saveFile: (fileName, text) => saveTextFile(document, fileName, text),
+  newImportId: () => crypto.randomUUID(),
+  now: () => Date.now(),
+};
+
+const root = document.getElementById('app');
+if (root) render(<OptionsApp deps={deps} />, root);

@@ -1,0 +1,127 @@
+/**
+ * The backup file, `counterfeit-radar.backup` version 1, as a schema. A backup is a file the user
+ * carries around and may edit, so everything is checked as if it were page data: listings must have
+ * the link rebuilt from their id (listingSchema), links are http(s), screenshots are PNG data URLs.
+ * Unknown fields inside records are dropped; an unknown format or version is refused.
+ */
+import * as v from 'valibot';
+import type { ReportRecord, HistoryRecord, TrustRecord } from '../activity/activity-db';
+import { listingSchema } from '../messaging/listing-schema';
+import type { Settings } from '../settings/settings';
+import { SENSITIVITIES } from '../rules/sensitivity';
+import type { Verdict } from '../verdict';
+
+export const BACKUP_FORMAT = 'counterfeit-radar.backup';
+export const BACKUP_VERSION = 1;
+
+const time = v.pipe(v.number(), v.integer(), v.minValue(0));
+const itemId = v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'is not an item id'));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const httpUrl = v.pipe(v.string(), v.maxLength(4000), v.regex(/^https?:\/\//, 'is not an http(s) link'), v.url());
+const localized = v.object({ en: text(2000), zh_CN: text(2000) });
+const risk = v.picklist(['high', 'medium', 'low', 'none']);
+const isoDate = v.pipe(v.string(), v.isoDate());
+
+const noticeHitSchema = v.object({
+  match: v.picklist(['item', 'shop', 'brand']),
+  noticeId: text(200),
+  noticeTitle: text(2000),
+  publisher: text(200),
+  published: v.nullable(isoDate),
+  url: v.nullable(httpUrl),
+  brand: v.optional(text(100)),
+  action: v.optional(v.picklist(['removed', 'closed', 'warned', 'rectify'])),
+  date: v.optional(v.nullable(isoDate)),
+});
+
+const verdictSchema = v.object({
+  itemId,
+  risk,
+  brand: v.nullable(text(100)),
+  brandName: v.optional(localized),
+  score: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+  reasons: v.pipe(
+    v.array(v.object({ code: text(100), text: localized, noticeId: v.optional(text(200)), url: v.optional(httpUrl) })),
+    v.maxLength(100),
+  ),
+  notice: v.optional(noticeHitSchema),
+}) satisfies v.GenericSchema<unknown, Verdict>;
+
+const sameItem = (record: { itemId: string; listing: { itemId: string }; verdict: { itemId: string } }) =>
+  record.listing.itemId === record.itemId && record.verdict.itemId === record.itemId;
+
+const historySchema = v.pipe(
+  v.object({
+    itemId,
+    listing: listingSchema,
+    verdict: verdictSchema,
+    risk,
+    brand: v.nullable(text(100)),
+    platform: v.picklist(['taobao', 'tmall', 'tmall-global']),
+    pageUrl: httpUrl,
+    firstSeen: time,
+    lastSeen: time,
+    timesSeen: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  }),
+  v.check((record) => sameItem(record), 'itemId differs from the listing or the verdict'),
+) satisfies v.GenericSchema<unknown, HistoryRecord>;
+
+const reportSchema = v.pipe(
+  v.object({
+    id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    itemId,
+    listing: listingSchema,
+    verdict: verdictSchema,
+    pageUrl: httpUrl,
+    createdAt: time,
+    status: v.picklist(['draft', 'submitted']),
+    noticeIds: v.pipe(v.array(text(200)), v.maxLength(100)),
+    cardMarkup: text(200_000),
+    screenshot: v.nullable(v.pipe(v.string(), v.startsWith('data:image/png;base64,', 'is not a PNG data URL'), v.maxLength(50_000_000))),
+    screenshotNote: v.nullable(text(2000)),
+    evidenceSha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 in hex')),
+  }),
+  v.check((record) => sameItem(record), 'itemId differs from the listing or the verdict'),
+) satisfies v.GenericSchema<unknown, ReportRecord>;
+
+const trustSchema = v.pipe(
+  v.object({
+    kind: v.picklist(['item', 'shop']),
+    key: v.pipe(v.string(), v.regex(/^(item|shop-id|shop-name):.{1,500}$/s, 'is not a trust key')),
+    label: text(2000),
+    createdAt: time,
+  }),
+  v.check((record) => record.key.startsWith('item:') === (record.kind === 'item'), 'key does not match kind'),
+) satisfies v.GenericSchema<unknown, TrustRecord>;
+
+const settingsSchema = v.object({
+  role: v.picklist(['shopper', 'brand-staff']),
+  sensitivity: v.picklist(SENSITIVITIES),
+  showLowMarks: v.boolean(),
+  mutedBrands: v.pipe(v.array(text(100)), v.maxLength(1000)),
+}) satisfies v.GenericSchema<unknown, Settings>;
+
+/** Records are keyed: a key twice would silently keep only the last, so it is refused. */
+function uniqueBy<T>(key: (record: T) => string | number, what: string) {
+  return v.rawCheck<T[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const seen = new Set<string | number>();
+    dataset.value.forEach((record, index) => {
+      const value = key(record);
+      if (seen.has(value)) addIssue({ message: `${what} ${String(value)} appears twice`, path: [{ type: 'array', origin: 'value', input: dataset.value, key: index, value: record }] });
+      seen.add(value);
+    });
+  });
+}
+
+export const backupSchema = v.object({
+  format: v.literal(BACKUP_FORMAT, `is not "${BACKUP_FORMAT}"`),
+  version: v.literal(BACKUP_VERSION, `is not ${BACKUP_VERSION} (this version of the extension reads version ${BACKUP_VERSION})`),
+  exportedAt: time,
+  settings: settingsSchema,
+  trusted: v.pipe(v.array(trustSchema), uniqueBy((r) => r.key, 'trust key')),
+  history: v.pipe(v.array(historySchema), uniqueBy((r) => r.itemId, 'item')),
+  reports: v.pipe(v.array(reportSchema), uniqueBy((r) => r.id, 'report id')),
+});
+
+export type Backup = v.InferOutput<typeof backupSchema>;

@@ -1,0 +1,85 @@
+/**
+ * Export and import of the user's own data as one JSON file (see backup-schema.ts for the format).
+ * Notice feeds and rule packs are not in it: they are downloads or files the user already has.
+ */
+import * as v from 'valibot';
+import type { ActivityDatabase } from '../activity/activity-db';
+import type { DataKind } from '../messaging/page-protocol';
+import type { Settings } from '../settings/settings';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from './backup-schema';
+
+export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-schema';
+
+/** Where a backup is wrong: a path like `history[12].risk`, and why. */
+export interface BackupProblem {
+  path: string;
+  reason: string;
+}
+
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problems: BackupProblem[] };
+
+/** Everything, read in one transaction so the three tables agree with each other. */
+export async function createBackup(db: ActivityDatabase, settings: Settings, now: number): Promise<Backup> {
+  return db.transaction('r', db.trusted, db.history, db.reports, async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    settings,
+    trusted: await db.trusted.orderBy('createdAt').toArray(),
+    history: await db.history.orderBy('lastSeen').toArray(),
+    reports: await db.reports.toArray(),
+  })) as Promise<Backup>;
+}
+
+export function backupJson(backup: Backup): string {
+  return `${JSON.stringify(backup, null, 1)}\n`;
+}
+
+/** "counterfeit-radar-backup-2025-03-01.json", in UTC so the name does not depend on the machine. */
+export function backupFileName(now: number): string {
+  return `counterfeit-radar-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    path += typeof key === 'number' ? `[${key}]` : path ? `.${String(key)}` : String(key);
+  }
+  return path || '(file)';
+}
+
+/** Valibot words a missing field as an invalid key; the user needs to hear that it is missing. */
+function reasonOf(issue: v.BaseIssue<unknown>): string {
+  return issue.received === 'undefined' ? 'is missing' : issue.message;
+}
+
+/** Checks backup text; every problem comes back with its path, not just the first. */
+export function parseBackup(text: string): ParsedBackup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, problems: [{ path: '(file)', reason: `is not JSON: ${(error as Error).message}` }] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, problems: [{ path: '(file)', reason: 'is not a Counterfeit Radar backup (expected a JSON object)' }] };
+  }
+  const result = v.safeParse(backupSchema, raw);
+  if (result.success) return { ok: true, backup: result.output };
+  return { ok: false, problems: result.issues.map((issue) => ({ path: pathOf(issue), reason: reasonOf(issue) })) };
+}
+
+/**
+ * Replaces trusted, history and reports with the backup's, all or nothing (one rw transaction).
+ * Settings live in storage.local: the caller saves `backup.settings`.
+ */
+export async function restoreBackupInto(db: ActivityDatabase, backup: Backup): Promise<Record<DataKind, number>> {
+  await db.transaction('rw', db.trusted, db.history, db.reports, async () => {
+    await Promise.all([db.trusted.clear(), db.history.clear(), db.reports.clear()]);
+    await db.trusted.bulkPut(backup.trusted);
+    await db.history.bulkPut(backup.history);
+    await db.reports.bulkPut(backup.reports);
+  });
+  return { settings: 1, trusted: backup.trusted.length, history: backup.history.length, reports: backup.reports.length };
+}

@@ -1,0 +1,166 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ActivityDatabase } from '../../lib/activity/activity-db';
+import { recordSightings } from '../../lib/activity/history';
+import { createReport } from '../../lib/activity/reports';
+import { trust } from '../../lib/activity/trust';
+import { backupFileName, backupJson, createBackup, parseBackup, restoreBackupInto, type Backup } from '../../lib/backup/backup';
+import type { Listing } from '../../lib/listing';
+import type { Settings } from '../../lib/settings/settings';
+import type { Verdict } from '../../lib/verdict';
+
+const NOW = Date.UTC(2025, 2, 1, 12);
+const SETTINGS: Settings = { role: 'brand-staff', sensitivity: 'strict', showLowMarks: true, mutedBrands: ['chanel'] };
+const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+
+const dbs: ActivityDatabase[] = [];
+function openDb(): ActivityDatabase {
+  const db = new ActivityDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+  dbs.push(db);
+  return db;
+}
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+});
+
+function listing(n: number): Listing {
+  const itemId = String(700000000000 + n);
+  return {
+    itemId,
+    url: `https://item.taobao.com/item.htm?id=${itemId}`,
+    title: `古驰 原单 女包 ${n}`,
+    price: { min: 299, max: 299, currency: 'CNY' },
+    shop: { name: `莆田精品店${n}`, id: null, platform: 'taobao', tier: 'store' },
+    sales: '82',
+    location: '福建 莆田',
+    image: null,
+    isAd: false,
+  };
+}
+
+function verdict(n: number): Verdict {
+  return {
+    itemId: listing(n).itemId,
+    risk: 'high',
+    brand: 'gucci',
+    brandName: { en: 'Gucci', zh_CN: '古驰' },
+    score: 100,
+    reasons: [{ code: 'notice-shop', text: { en: 'Named in a notice', zh_CN: '公告点名' }, noticeId: 'ex-1', url: 'https://rule.taobao.com/example.htm' }],
+    notice: { match: 'shop', noticeId: 'ex-1', noticeTitle: '（示例）公告', publisher: '淘宝网', published: '2016-05-13', url: null, action: 'closed', date: '2016-05-20' },
+  };
+}
+
+/** A database with real records, made by the functions the background uses. */
+async function filledDb(): Promise<ActivityDatabase> {
+  const db = openDb();
+  await recordSightings(db, [1, 2, 3].map((n) => ({ listing: listing(n), verdict: verdict(n), pageUrl: 'https://s.taobao.com/search?q=gucci' })), NOW - 1000);
+  await createReport(db, { listing: listing(1), verdict: verdict(1), pageUrl: 'https://s.taobao.com/search?q=gucci', cardMarkup: '<div>card</div>', screenshot: PNG, screenshotNote: null }, NOW - 500);
+  await createReport(db, { listing: listing(2), verdict: verdict(2), pageUrl: 'https://s.taobao.com/search?q=gucci', cardMarkup: '', screenshot: null, screenshotNote: 'Reported from the badge' }, NOW - 400);
+  await trust(db, 'shop', listing(3), NOW - 300);
+  await trust(db, 'item', listing(2), NOW - 200);
+  return db;
+}
+
+async function contents(db: ActivityDatabase) {
+  return { history: await db.history.toArray(), reports: await db.reports.toArray(), trusted: await db.trusted.toArray() };
+}
+
+describe('backup', () => {
+  let source: ActivityDatabase;
+  let backup: Backup;
+  beforeEach(async () => {
+    source = await filledDb();
+    backup = await createBackup(source, SETTINGS, NOW);
+  });
+
+  it('holds the format, version, settings and every record', () => {
+    expect(backup).toMatchObject({ format: 'counterfeit-radar.backup', version: 1, exportedAt: NOW, settings: SETTINGS });
+    expect([backup.history.length, backup.reports.length, backup.trusted.length]).toEqual([3, 2, 2]);
+    expect(backupFileName(NOW)).toBe('counterfeit-radar-backup-2025-03-01.json');
+  });
+
+  it('round-trips through JSON text into another database', async () => {
+    const parsed = parseBackup(backupJson(backup));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.backup.settings).toEqual(SETTINGS);
+    const target = openDb();
+    expect(await restoreBackupInto(target, parsed.backup)).toEqual({ settings: 1, history: 3, reports: 2, trusted: 2 });
+    // Report ids are kept, so a restored report is the same report.
+    expect(await contents(target)).toEqual(JSON.parse(JSON.stringify(await contents(source))));
+  });
+
+  it('replaces what was there instead of merging', async () => {
+    const target = openDb();
+    await recordSightings(target, [{ listing: listing(9), verdict: verdict(9), pageUrl: 'https://s.taobao.com/search?q=x' }], NOW);
+    await trust(target, 'item', listing(9), NOW);
+    const parsed = parseBackup(backupJson({ ...backup, history: backup.history.slice(0, 1), trusted: [], reports: [] }));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    await restoreBackupInto(target, parsed.backup);
+    expect((await target.history.toArray()).map((r) => r.itemId)).toEqual([listing(1).itemId]);
+    expect(await target.trusted.count()).toBe(0);
+  });
+
+  it('is all or nothing: a write that fails leaves the old data', async () => {
+    const target = await filledDb();
+    const before = await contents(target);
+    // A record without its key cannot be stored; parseBackup would refuse it, so it is forced here.
+    const broken = { ...backup, trusted: [], reports: [{ ...backup.reports[0]!, id: {} as unknown as number }] };
+    await expect(restoreBackupInto(target, broken)).rejects.toThrow();
+    expect(await contents(target)).toEqual(before);
+  });
+
+  it('a file with a BOM still reads', () => {
+    expect(parseBackup(`\uFEFF${backupJson(backup)}`).ok).toBe(true);
+  });
+});
+
+describe('parseBackup problems', () => {
+  let good: Backup;
+  beforeEach(async () => {
+    good = JSON.parse(backupJson(await createBackup(await filledDb(), SETTINGS, NOW))) as Backup;
+  });
+
+  const problemsOf = (value: unknown) => {
+    const parsed = parseBackup(JSON.stringify(value));
+    return parsed.ok ? [] : parsed.problems;
+  };
+
+  it('reports every problem with its path, not only the first', () => {
+    const bad = structuredClone(good);
+    /** Writes a wrong value where the types would not allow it. */
+    const put = (record: object, field: string, value: unknown) => Object.assign(record, { [field]: value });
+    put(bad.history[1]!, 'risk', 'certain');
+    put(bad.history[2]!.listing, 'url', 'https://evil.example.com/item.htm?id=700000000003');
+    put(bad.reports[0]!, 'screenshot', 'javascript:alert(1)');
+    put(bad.reports[1]!, 'status', 'sent');
+    put(bad.trusted[0]!, 'createdAt', 'yesterday');
+    put(bad.settings, 'sensitivity', 'paranoid');
+    const problems = problemsOf(bad);
+    expect(problems.map((p) => p.path).sort()).toEqual(
+      ['history[1].risk', 'history[2].listing', 'reports[0].screenshot', 'reports[1].status', 'settings.sensitivity', 'trusted[0].createdAt'].sort(),
+    );
+    expect(problems.find((p) => p.path === 'history[2].listing')?.reason).toBe('url does not match itemId and platform');
+    expect(problems.find((p) => p.path === 'reports[0].screenshot')?.reason).toBe('is not a PNG data URL');
+  });
+
+  it('names a record whose ids disagree, and a key twice', () => {
+    const bad = structuredClone(good);
+    bad.history[0]!.itemId = bad.history[1]!.itemId;
+    bad.reports[1]!.id = bad.reports[0]!.id;
+    const problems = problemsOf(bad);
+    expect(problems).toContainEqual({ path: 'history[0]', reason: 'itemId differs from the listing or the verdict' });
+    expect(problems).toContainEqual({ path: 'history[1]', reason: `item ${bad.history[1]!.itemId} appears twice` });
+    expect(problems).toContainEqual({ path: 'reports[1]', reason: `report id ${bad.reports[0]!.id} appears twice` });
+  });
+
+  it('refuses another format or version, and text that is not JSON', () => {
+    expect(problemsOf({ ...good, format: 'something-else', version: 2 }).map((p) => p.path)).toEqual(['format', 'version']);
+    expect(problemsOf({ format: 'counterfeit-radar.backup', version: 1 })).toEqual(
+      ['exportedAt', 'settings', 'trusted', 'history', 'reports'].map((path) => ({ path, reason: 'is missing' })),
+    );
+    const notJson = parseBackup('{"format": ');
+    expect(notJson.ok).toBe(false);
+    if (!notJson.ok) expect(notJson.problems).toEqual([{ path: '(file)', reason: expect.stringMatching(/^is not JSON: /) }]);
+    expect(problemsOf([1, 2])).toEqual([{ path: '(file)', reason: expect.any(String) }]);
+  });
+});
