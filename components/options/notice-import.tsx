@@ -93,7 +93,8 @@ export function NoticeImport({ deps }: { deps: OptionsDeps }) {
       setOutcome(refused(t('optionsHttpsOnly')));
       return;
     }
-    void run((id) => deps.send('subscribeNoticeFeed', { importId: id, url: address })).then(() => setUrl(''));
+    const access = deps.requestSiteAccess?.(address) ?? Promise.resolve(false);
+    void access.then(() => run((id) => deps.send('subscribeNoticeFeed', { importId: id, url: address }))).then(() => setUrl(''));
   }
 
   return (

@@ -34,6 +34,12 @@ export interface OptionsDeps {
     request: () => Promise<boolean>;
     remove: () => Promise<boolean>;
   };
+  /**
+   * Asks the browser for access to a feed's or pack's site, so a download that does not allow
+   * cross-origin reads still works; must be called straight from the click. Resolves whether or not
+   * it was granted (a feed that allows cross-origin reads needs no grant).
+   */
+  requestSiteAccess?: (url: string) => Promise<boolean>;
   /** Offers a file to the user (a Blob URL behind an `<a download>`). */
   saveFile: (fileName: string, text: string) => void;
   newImportId: () => string;

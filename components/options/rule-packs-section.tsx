@@ -65,7 +65,8 @@ export function RulePacksSection({ deps, packs, onChanged }: RulePacksSectionPro
       setOutcome(refused(t('optionsHttpsOnly')));
       return;
     }
-    void run(() => deps.send('subscribeRulePack', { url: url.trim() }));
+    const access = deps.requestSiteAccess?.(url.trim()) ?? Promise.resolve(false);
+    void access.then(() => run(() => deps.send('subscribeRulePack', { url: url.trim() })));
   }
 
   async function remove(id: string): Promise<void> {

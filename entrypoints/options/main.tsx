@@ -40,6 +40,8 @@ const deps: OptionsDeps = {
     request: () => browser.permissions.request(SCREENSHOT_PERMISSION),
     remove: () => browser.permissions.remove(SCREENSHOT_PERMISSION),
   },
+  // The site's origin only, under the optional <all_urls> grant; a refusal is not an error.
+  requestSiteAccess: (url) => browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).catch(() => false),
   saveFile: (fileName, text) => saveTextFile(document, fileName, text),
   newImportId: () => crypto.randomUUID(),
   now: () => Date.now(),
