@@ -13,6 +13,7 @@ import { trustKeys } from '../../lib/activity/trust';
 import { assessListing, BUILTIN_PACK, compileRules } from '../../lib/rules';
 import type { Settings } from '../../lib/settings/settings';
 import { fixturePages } from '../extract/fixture-pages';
+import { openExtensionPage } from './extension-pages';
 import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
 import { readExtensionStore, readFirefoxClipboard, setExtensionStorage } from './extension-state';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
@@ -246,6 +247,23 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
 
     await page.reload({ waitUntil: 'domcontentloaded' });
     expect(await settledBadges(page, 60)).toEqual(left);
+  });
+
+  it("the popup undoes the trust, and the shop's badges come back", async () => {
+    const popup = await openExtensionPage(run, 'popup.html');
+    await popup.click('#tab-trusted');
+    await popup.waitForSelector('[data-testid="trusted-list"] li');
+    const undo = text('popupUntrust');
+    await popup.evaluate((label: string) => {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="trusted-list"] button')].find((b) => b.textContent === label);
+      button?.click();
+    }, undo);
+    await popup.waitForFunction(() => document.querySelector('[data-testid="trusted-list"]') === null, { timeout: 10_000 });
+    await popup.close();
+    expect(await readExtensionStore<TrustRecord>(run, ACTIVITY_DB_NAME, 'trusted')).toEqual([]);
+
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(await settledBadges(page, 60)).toEqual(riskyIds('search-2025').sort());
   });
 
   it('"trust this item" removes the item page badge, and is remembered after a reload', async () => {
