@@ -119,6 +119,10 @@ export default defineBackground(() => {
     await saveSettings(parsed.backup.settings);
     return { ok: true, counts };
   });
+  fromPage('noticeFileChunk', (data) => {
+    const { importId, index, base64 } = checkPageRequest('noticeFileChunk', data);
+    notices.receiveChunk(importId, index, base64);
+  });
   fromPage('importNoticeFile', (data) => {
     const { importId, fileName, base64 } = checkPageRequest('importNoticeFile', data);
     return notices.importFile(importId, fileName, base64);

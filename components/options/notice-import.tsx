@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoticeImportDone, NoticeImportProgress, PageResult } from '../../lib/messaging/page-protocol';
-import { fileBase64 } from './file-bytes';
+import { fileBase64Chunks } from './file-bytes';
 import type { OptionsDeps } from './options-deps';
 import { failed, OutcomeView, refused, type Outcome } from './outcome';
 
@@ -80,9 +80,10 @@ export function NoticeImport({ deps }: { deps: OptionsDeps }) {
     const file = input.files?.[0];
     if (!file) return;
     await run(async (id) => {
-      const base64 = await fileBase64(file);
+      let index = 0;
+      for await (const base64 of fileBase64Chunks(file)) await deps.send('noticeFileChunk', { importId: id, index: index++, base64 });
       input.value = '';
-      return deps.send('importNoticeFile', { importId: id, fileName: file.name, base64 });
+      return deps.send('importNoticeFile', { importId: id, fileName: file.name });
     });
   }
 

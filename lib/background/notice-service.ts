@@ -48,8 +48,12 @@ function decodeBase64(base64: string): Uint8Array | null {
   return bytes;
 }
 
+/** Files arriving in chunks, by import id; at most this many at once (a page closed mid-upload leaves one). */
+const MAX_UPLOADS = 4;
+
 export class NoticeService {
   readonly live = new LiveNoticeIndex();
+  readonly #uploads = new Map<string, { chunks: Uint8Array[]; bytes: number }>();
   readonly #startedAt: number;
   #indexReadyMs: number | null = null;
   #firstLookupMs: number | null = null;
@@ -98,8 +102,25 @@ export class NoticeService {
     return { listings: listings.length, runs, medianMicros: at(0.5), p95Micros: at(0.95) };
   }
 
-  async importFile(importId: string, fileName: string, base64: string): Promise<PageResult<NoticeImportDone>> {
+  /** Keeps one chunk of a file the page is sending; chunks come in order (messages from one page do). */
+  receiveChunk(importId: string, index: number, base64: string): void {
     const bytes = decodeBase64(base64);
+    const upload = index === 0 ? { chunks: [], bytes: 0 } : this.#uploads.get(importId);
+    if (!bytes || !upload || upload.chunks.length !== index || upload.bytes + bytes.byteLength > MAX_FEED_BYTES) {
+      this.#uploads.delete(importId);
+      throw new Error(`chunk ${index} of import ${importId} could not be taken (out of order, damaged, or the file is over ${MAX_FEED_BYTES} bytes)`);
+    }
+    upload.chunks.push(bytes);
+    upload.bytes += bytes.byteLength;
+    if (index === 0) {
+      this.#uploads.set(importId, upload);
+      for (const stale of [...this.#uploads.keys()].slice(0, Math.max(0, this.#uploads.size - MAX_UPLOADS))) this.#uploads.delete(stale);
+    }
+  }
+
+  /** Imports `base64`, or the chunks received under this import id. */
+  async importFile(importId: string, fileName: string, base64?: string): Promise<PageResult<NoticeImportDone>> {
+    const bytes = base64 === undefined ? this.takeUpload(importId) : decodeBase64(base64);
     if (!bytes) return failure(`${fileName}: the file could not be read (too large or damaged); feeds are limited to ${MAX_FEED_BYTES} bytes`);
     const report = (phase: NoticeImportProgress['phase'], p: ImportProgress) => this.deps.progress({ importId, phase, ...p });
     report('parsing', { done: 0, total: bytes.byteLength });
@@ -149,6 +170,19 @@ export class NoticeService {
     }
     if (refreshed > 0) await this.live.reload(this.deps.db);
     return { refreshed, failed };
+  }
+
+  private takeUpload(importId: string): Uint8Array | null {
+    const upload = this.#uploads.get(importId);
+    this.#uploads.delete(importId);
+    if (!upload) return null;
+    const bytes = new Uint8Array(upload.bytes);
+    let at = 0;
+    for (const chunk of upload.chunks) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return bytes;
   }
 
   private async reindex(importId: string, total: number): Promise<void> {

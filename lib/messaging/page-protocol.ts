@@ -86,8 +86,13 @@ export interface PageProtocolMap {
   restoreBackup(data: { json: string }): PageResult<{ counts: Record<DataKind, number> }>;
 
   // Rectification notices (lib/notices).
-  /** A feed file chosen on the options page, base64 of its bytes (JSON or CSV, UTF-8 or GBK). */
-  importNoticeFile(data: { importId: string; fileName: string; base64: string }): PageResult<NoticeImportDone>;
+  /**
+   * A piece of a feed file chosen on the options page, base64 of its bytes, sent in order before
+   * importNoticeFile: one large message would hold the page's main thread for a third of a second.
+   */
+  noticeFileChunk(data: { importId: string; index: number; base64: string }): void;
+  /** Imports the file whose chunks were sent under this importId (JSON or CSV, UTF-8 or GBK), or `base64` whole. */
+  importNoticeFile(data: { importId: string; fileName: string; base64?: string }): PageResult<NoticeImportDone>;
   /** Subscribes (first download now, then on the refresh alarm). */
   subscribeNoticeFeed(data: { importId: string; url: string }): PageResult<NoticeImportDone | { notModified: true }>;
   /** Unsubscribes a URL feed, or deletes a file feed; either way its data goes. */

@@ -75,3 +75,18 @@ describe('NoticeService', () => {
     expect(measure.medianMicros).toBeGreaterThan(0);
   });
 });
+
+describe('NoticeService, a file sent in chunks', () => {
+  it('imports the chunks received in order, and refuses a chunk out of order', async () => {
+    const { notices } = service();
+    const bytes = fixtureBytes('example-feed.json');
+    const cut = Math.floor(bytes.length / 3);
+    const parts = [bytes.subarray(0, cut), bytes.subarray(cut, 2 * cut), bytes.subarray(2 * cut)];
+    parts.forEach((part, index) => notices.receiveChunk('up-1', index, Buffer.from(part).toString('base64')));
+    expect(await notices.importFile('up-1', 'example-feed.json')).toMatchObject({ ok: true, entryCount: 7 });
+
+    notices.receiveChunk('up-2', 0, Buffer.from(parts[0]!).toString('base64'));
+    expect(() => notices.receiveChunk('up-2', 2, Buffer.from(parts[2]!).toString('base64'))).toThrow(/chunk 2 of import up-2/);
+    expect(await notices.importFile('up-2', 'example-feed.json')).toMatchObject({ ok: false });
+  });
+});

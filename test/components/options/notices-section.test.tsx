@@ -28,10 +28,12 @@ describe('notice feeds on the options page', () => {
     const request = harness.hold('importNoticeFile');
     chooseFile(feedFileInput(), 'example-feed-gbk.csv', gbk);
     const { data, answer } = await request;
-    const { importId, fileName, base64 } = data as { importId: string; fileName: string; base64: string };
+    const { importId, fileName } = data as { importId: string; fileName: string };
     expect(fileName).toBe('example-feed-gbk.csv');
-    // GBK is decoded by the background: the page must pass the bytes on as they are.
-    expect(new Uint8Array(Buffer.from(base64, 'base64'))).toEqual(gbk);
+    // GBK is decoded by the background: the page passes the bytes on as they are, in chunks first.
+    const chunks = harness.requests.filter((r) => r.type === 'noticeFileChunk').map((r) => r.data as { importId: string; index: number; base64: string });
+    expect(chunks.map((c) => [c.importId, c.index])).toEqual([[importId, 0]]);
+    expect(new Uint8Array(Buffer.concat(chunks.map((c) => Buffer.from(c.base64, 'base64'))))).toEqual(gbk);
 
     const bar = await screen.findByRole('progressbar', { name: 'Import progress' });
     expect(bar.getAttribute('value')).toBeNull();

@@ -51,8 +51,12 @@ export function makeHarness(locale: Locale = 'en', handlers: Partial<Record<Name
   const noticeService = new NoticeService({ db: notices, fetch: async () => new Response('', { status: 404 }), now: () => NOW, clock: () => 0, progress });
   const packs = new RulePackService({ settings: loadSettings, fetch: async () => new Response('', { status: 404 }), now: () => NOW });
   const background: Partial<Record<Name, Handler>> = {
+    noticeFileChunk: async (data) => {
+      const { importId, index, base64 } = data as { importId: string; index: number; base64: string };
+      noticeService.receiveChunk(importId, index, base64);
+    },
     importNoticeFile: async (data) => {
-      const { importId, fileName, base64 } = data as { importId: string; fileName: string; base64: string };
+      const { importId, fileName, base64 } = data as { importId: string; fileName: string; base64?: string };
       return noticeService.importFile(importId, fileName, base64);
     },
     removeNoticeFeed: async (data) => noticeService.remove((data as { feedKey: string }).feedKey),
