@@ -4,6 +4,7 @@
  * substitutions, and `$$` a dollar sign. A missing key throws, so a typo fails the test.
  */
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BadgeMessageKey, Translate } from '../../components/badge/badge-messages';
@@ -34,4 +35,26 @@ export function fakeTranslate(locale: Locale): Translate {
       .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders[name.toLowerCase()] ?? whole)
       .replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (substitutions[Number(what) - 1] ?? '')));
   };
+}
+
+/** Placeholder names a message declares, lower case, sorted. */
+function declared(entry: MessageEntry | undefined): string[] {
+  return Object.keys(entry?.placeholders ?? {})
+    .map((name) => name.toLowerCase())
+    .sort();
+}
+
+/**
+ * A key is complete: a message and a description in both languages, the same placeholders in both,
+ * and every placeholder a message names declared and every declared one used.
+ */
+export function expectLocalised(key: string): void {
+  const entries = [readMessages('en')[key], readMessages('zh_CN')[key]];
+  for (const entry of entries) {
+    expect(entry?.message, key).toBeTruthy();
+    expect(entry?.description, key).toBeTruthy();
+    const used = [...new Set([...entry!.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
+    expect(used, key).toEqual(declared(entry));
+  }
+  expect(declared(entries[1]), key).toEqual(declared(entries[0]));
 }

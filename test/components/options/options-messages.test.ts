@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { OPTIONS_MESSAGE_KEYS } from '../../../components/options/options-messages';
-import { readMessages } from '../locale-messages';
+import { expectLocalised, readMessages } from '../locale-messages';
 
 const en = readMessages('en');
 const zh = readMessages('zh_CN');
 
 describe('options messages', () => {
   it.each(OPTIONS_MESSAGE_KEYS)('%s exists in en and zh_CN with a description and the same placeholders', (key) => {
-    const english = en[key];
-    const chinese = zh[key];
-    expect(english?.message).toBeTruthy();
-    expect(chinese?.message).toBeTruthy();
-    expect(english?.description).toBeTruthy();
-    expect(chinese?.description).toBeTruthy();
-    const names = (entry: typeof english) => Object.keys(entry?.placeholders ?? {}).sort();
-    expect(names(chinese)).toEqual(names(english));
-    for (const entry of [english, chinese]) {
-      const used = [...new Set([...entry!.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()))].sort();
-      expect(used).toEqual(names(entry));
-    }
+    expectLocalised(key);
   });
 
   it('every options key in the files is one the page uses', () => {
