@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
 import { openExtensionPage } from './extension-pages';
+import { badgeRisks } from './badge-risks';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 const FEED_PATH = '/counterfeit-radar/browser-subscription.json';
@@ -51,23 +52,7 @@ async function ask<T>(page: Page, type: string, data?: unknown): Promise<T> {
   return reply.res as T;
 }
 
-async function risksOn(run: RunningBrowser, itemIds: string[]): Promise<Record<string, string | null>> {
-  const page = await run.browser.newPage();
-  try {
-    const fixture = server.fixtures.get('search-2025');
-    if (!fixture) throw new Error('no search-2025 fixture');
-    const url = new URL(fixture.url);
-    await page.goto(`${run.origin(url.hostname)}${url.pathname}${url.search}`, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => document.querySelectorAll('cr-badge[data-cr-risk]').length >= 20, { timeout: 15_000 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    return await page.evaluate(
-      (ids: string[]) => Object.fromEntries(ids.map((id) => [id, document.querySelector(`cr-badge[data-cr-item="${id}"]`)?.getAttribute('data-cr-risk') ?? null])),
-      itemIds,
-    );
-  } finally {
-    await page.close();
-  }
-}
+const risksOn = (run: RunningBrowser, itemIds: string[]) => badgeRisks(run, server, 'search-2025', itemIds);
 
 describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
   let run: RunningBrowser;

@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
 import { openExtensionPage } from './extension-pages';
+import { badgeRisks } from './badge-risks';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { screenshotOptions } from './options-screenshot';
 
@@ -29,24 +30,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function risksOn(run: RunningBrowser, itemIds: string[]): Promise<Record<string, string | null>> {
-  const page = await run.browser.newPage();
-  try {
-    const fixture = server.fixtures.get('search-2025');
-    if (!fixture) throw new Error('no search-2025 fixture');
-    const url = new URL(fixture.url);
-    await page.goto(`${run.origin(url.hostname)}${url.pathname}${url.search}`, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => document.querySelectorAll('cr-badge[data-cr-risk]').length >= 20, { timeout: 15_000 });
-    // Badges come in batches; the page has settled once the last batch is marked.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    return await page.evaluate(
-      (ids: string[]) => Object.fromEntries(ids.map((id) => [id, document.querySelector(`cr-badge[data-cr-item="${id}"]`)?.getAttribute('data-cr-risk') ?? null])),
-      itemIds,
-    );
-  } finally {
-    await page.close();
-  }
-}
+const risksOn = (run: RunningBrowser, itemIds: string[]) => badgeRisks(run, server, 'search-2025', itemIds);
 
 /** Chooses a file in one of the page's file inputs, as the file dialog would. */
 async function choose(page: Page, inputSelector: string, file: string): Promise<void> {
