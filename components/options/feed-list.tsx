@@ -9,7 +9,7 @@ import { formatDate } from './format-date';
 import type { OptionsDeps } from './options-deps';
 import { failed, OutcomeView, type Outcome } from './outcome';
 import { ProblemList } from './problem-list';
-import { useLiveQuery } from './use-live-query';
+import { useLiveQuery } from '../shared/use-live-query';
 
 function LastResult({ feed, deps }: { feed: FeedRecord; deps: OptionsDeps }) {
   const { t, language } = deps;

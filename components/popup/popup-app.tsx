@@ -12,7 +12,7 @@ import type { PopupMessageKey } from './popup-messages';
 import { ReportsView } from './reports-view';
 import { SummaryView } from './summary-view';
 import { TrustedView } from './trusted-view';
-import { useLiveQuery } from './use-live-query';
+import { useLiveQuery } from '../shared/use-live-query';
 
 type Tab = 'history' | 'reports' | 'summary' | 'trusted';
 

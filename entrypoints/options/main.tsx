@@ -5,7 +5,7 @@ import '@/components/options/options.css';
 import { OptionsApp } from '@/components/options/options-app';
 import type { OptionsDeps } from '@/components/options/options-deps';
 import type { OptionsTranslate } from '@/components/options/options-messages';
-import { saveTextFile } from '@/components/options/save-file';
+import { saveFile } from '@/components/shared/save-file';
 import { ActivityDatabase } from '@/lib/activity/activity-db';
 import { onPageMessage, sendPageMessage, type NoticeImportProgress } from '@/lib/messaging/page-protocol';
 import { NoticeDatabase } from '@/lib/notices/notice-db';
@@ -42,7 +42,7 @@ const deps: OptionsDeps = {
   },
   // The site's origin only, under the optional <all_urls> grant; a refusal is not an error.
   requestSiteAccess: (url) => browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).catch(() => false),
-  saveFile: (fileName, text) => saveTextFile(document, fileName, text),
+  saveFile: (fileName, text) => saveFile(document, fileName, new Blob([text], { type: 'application/json' })),
   newImportId: () => crypto.randomUUID(),
   now: () => Date.now(),
 };

@@ -8,6 +8,7 @@ import { PopupApp } from '@/components/popup/popup-app';
 import type { PopupDeps } from '@/components/popup/popup-deps';
 import type { PopupMessageKey } from '@/components/popup/popup-messages';
 import '@/components/popup/popup.css';
+import { saveFile } from '@/components/shared/save-file';
 import { ActivityDatabase } from '@/lib/activity/activity-db';
 import { sendPageMessage } from '@/lib/messaging/page-protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
@@ -39,15 +40,6 @@ async function currentListing() {
   return sendMessage('currentListing', undefined, tab.id);
 }
 
-function saveFile(name: string, data: Blob): void {
-  const url = URL.createObjectURL(data);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Long enough for the download to start; the popup may close before, which frees it anyway.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 async function start(): Promise<void> {
   const uiLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
@@ -66,7 +58,7 @@ async function start(): Promise<void> {
     brandNames: builtinBrandNames(),
     currentListing,
     copyText: (text) => navigator.clipboard.writeText(text),
-    saveFile,
+    saveFile: (name, data) => saveFile(document, name, data),
     now: () => Date.now(),
   };
   // The popup shows at once; imported packs' brand names join the search when the background answers.
