@@ -17,6 +17,7 @@ import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { NoticeDatabase } from '@/lib/notices/notice-db';
 import { TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings/settings';
+import { uiLanguageOf } from '@/lib/ui-language';
 
 const REPORT_MENU = 'report-listing';
 const REPORT_COMMAND = 'report-listing';
@@ -53,7 +54,7 @@ export default defineBackground(() => {
     noticeHits: notices.hitsFor,
     settings: () => settings,
     now: () => Date.now(),
-    uiLanguage: () => (browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en'),
+    uiLanguage: () => uiLanguageOf(browser.i18n.getUILanguage()),
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     openTab: async (url) => {
       await browser.tabs.create({ url });

@@ -14,12 +14,13 @@ import { TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
 import { parseItemId } from '@/lib/page/item-id';
 import { pageKind } from '@/lib/page/page-kind';
 import { loadSettings, watchSettings } from '@/lib/settings/settings';
+import { uiLanguageOf } from '@/lib/ui-language';
 
 export default defineContentScript({
   matches: [...TAOBAO_HOST_PATTERNS],
   runAt: 'document_idle',
   async main(ctx) {
-    const uiLanguage: 'en' | 'zh_CN' = browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+    const uiLanguage = uiLanguageOf(browser.i18n.getUILanguage());
     const translate = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key as never, substitutions);
     const isItemPage = () => ['item', 'mobile-item'].includes(pageKind(location.href));
     const badges = new ListingBadges(

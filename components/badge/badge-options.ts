@@ -5,7 +5,9 @@ import type { Role } from '../../lib/settings/settings';
 import type { NoticeHit, Risk, Verdict } from '../../lib/verdict';
 import type { Translate } from './badge-messages';
 
-export type UiLanguage = 'en' | 'zh_CN';
+import type { UiLanguage } from '../../lib/ui-language';
+
+export type { UiLanguage };
 
 export interface BadgeOptions {
   verdict: Verdict;

@@ -87,4 +87,4 @@ export type PopupMessageKey = (typeof POPUP_MESSAGE_KEYS)[number];
 /** `browser.i18n.getMessage` fits this shape; substitutions fill `$1`… in the message's placeholders. */
 export type PopupTranslate = (key: PopupMessageKey, substitutions?: string[]) => string;
 
-export type UiLanguage = 'en' | 'zh_CN';
+export type { UiLanguage } from '../../lib/ui-language';

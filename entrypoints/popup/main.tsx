@@ -14,6 +14,7 @@ import { sendPageMessage } from '@/lib/messaging/page-protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { BUILTIN_PACK } from '@/lib/rules';
 import { loadSettings } from '@/lib/settings/settings';
+import { uiLanguageOf } from '@/lib/ui-language';
 
 /** Brand id → [English name, Chinese name], from the built-in pack. */
 function builtinBrandNames(): Map<string, string[]> {
@@ -40,9 +41,8 @@ async function currentListing() {
   return sendMessage('currentListing', undefined, tab.id);
 }
 
-
 async function start(): Promise<void> {
-  const uiLanguage = browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+  const uiLanguage = uiLanguageOf(browser.i18n.getUILanguage());
   const t = (key: PopupMessageKey, substitutions?: string[]) => browser.i18n.getMessage(key as never, substitutions);
   document.documentElement.lang = uiLanguage === 'zh_CN' ? 'zh-CN' : 'en';
   document.title = t('popupTitle');
