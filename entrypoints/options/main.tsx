@@ -33,8 +33,9 @@ const deps: OptionsDeps = {
     progressListeners.add(listener);
     return () => progressListeners.delete(listener);
   },
-  notices: new NoticeDatabase(),
-  activity: new ActivityDatabase(),
+  // Read-only here (the background writes): live query results are used as they are, not cloned.
+  notices: new NoticeDatabase({ cache: 'immutable' }),
+  activity: new ActivityDatabase({ cache: 'immutable' }),
   settings: { load: loadSettings, save: saveSettings, watch: watchSettings },
   screenshotPermission: {
     contains: () => browser.permissions.contains(SCREENSHOT_PERMISSION),
