@@ -52,10 +52,3 @@ export function complaintText(report: Pick<ReportRecord, 'listing' | 'verdict'>,
   const reasons = report.verdict.reasons.map((r) => `- ${r.text[language]}`);
   return [report.listing.url, report.listing.title, ...reasons].join('\n');
 }
-
-/** Of these item ids, the ones reported before. */
-export async function reportedItemIds(db: ActivityDatabase, itemIds: readonly string[]): Promise<Set<string>> {
-  if (itemIds.length === 0) return new Set();
-  // Index keys only: the records themselves carry screenshots.
-  return new Set((await db.reports.where('itemId').anyOf([...itemIds]).keys()).map(String));
-}

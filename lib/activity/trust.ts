@@ -30,10 +30,12 @@ export async function untrust(db: ActivityDatabase, key: string): Promise<void> 
   await db.trusted.delete(key);
 }
 
-/** Of these listings, the item ids the user trusts (by item or by shop). */
-export async function trustedItemIds(db: ActivityDatabase, listings: readonly Listing[]): Promise<Set<string>> {
-  const keyed = listings.map((listing) => ({ itemId: listing.itemId, ...trustKeys(listing) }));
-  const wanted = [...new Set(keyed.flatMap((k) => (k.shop ? [k.item, k.shop] : [k.item])))];
-  const found = new Set((await db.trusted.bulkGet(wanted)).filter((r) => r !== undefined).map((r) => r.key));
-  return new Set(keyed.filter((k) => found.has(k.item) || (k.shop !== null && found.has(k.shop))).map((k) => k.itemId));
+/** Of these listings, the item ids the user trusts (by item or by shop), given the trusted keys. */
+export function trustedAmong(listings: readonly Pick<Listing, 'itemId' | 'shop'>[], trustedKeys: ReadonlySet<string>): string[] {
+  return listings
+    .filter((listing) => {
+      const keys = trustKeys(listing);
+      return trustedKeys.has(keys.item) || (keys.shop !== null && trustedKeys.has(keys.shop));
+    })
+    .map((listing) => listing.itemId);
 }

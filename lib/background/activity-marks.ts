@@ -5,7 +5,7 @@
  * restore), to reload on the next batch.
  */
 import type { ActivityDatabase } from '../activity/activity-db';
-import { trustKeys } from '../activity/trust';
+import { trustedAmong } from '../activity/trust';
 import type { Listing } from '../listing';
 
 interface Marks {
@@ -21,14 +21,7 @@ export class ActivityMarks {
   /** Of these listings, the item ids trusted (by item or by shop) and the ones reported. */
   async of(listings: readonly Listing[]): Promise<{ trusted: string[]; reported: string[] }> {
     const { trusted, reported } = await this.load();
-    const trustedIds: string[] = [];
-    const reportedIds: string[] = [];
-    for (const listing of listings) {
-      const keys = trustKeys(listing);
-      if (trusted.has(keys.item) || (keys.shop !== null && trusted.has(keys.shop))) trustedIds.push(listing.itemId);
-      if (reported.has(listing.itemId)) reportedIds.push(listing.itemId);
-    }
-    return { trusted: trustedIds, reported: reportedIds };
+    return { trusted: trustedAmong(listings, trusted), reported: listings.map((l) => l.itemId).filter((id) => reported.has(id)) };
   }
 
   async noteTrusted(key: string): Promise<void> {

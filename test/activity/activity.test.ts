@@ -2,12 +2,18 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActivityDatabase } from '../../lib/activity/activity-db';
 import { recordSightings, type Sighting } from '../../lib/activity/history';
-import { complaintText, createReport, evidenceText, reportedItemIds } from '../../lib/activity/reports';
-import { trust, trustedItemIds, trustKeys, untrust } from '../../lib/activity/trust';
+import { complaintText, createReport, evidenceText } from '../../lib/activity/reports';
+import { trust, trustedAmong, trustKeys, untrust } from '../../lib/activity/trust';
+import { ActivityMarks } from '../../lib/background/activity-marks';
 import type { Listing } from '../../lib/listing';
 import type { Risk, Verdict } from '../../lib/verdict';
 
 let db: ActivityDatabase;
+
+/** Of these listings, the ones the stored trust covers. */
+async function trustedItemIds(listings: readonly Listing[]): Promise<Set<string>> {
+  return new Set(trustedAmong(listings, new Set((await db.trusted.toCollection().primaryKeys()).map(String))));
+}
 beforeEach(() => {
   // A fresh IndexedDB per test: no state leaks between them.
   db = new ActivityDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
@@ -64,14 +70,14 @@ describe('trust', () => {
 
   it('covers every listing of a trusted shop, and can be undone', async () => {
     const record = await trust(db, 'shop', listing(1), 1000);
-    expect(await trustedItemIds(db, [listing(1), listing(2), listing(3, { name: '别的店' })])).toEqual(new Set(['700000000001', '700000000002']));
+    expect(await trustedItemIds([listing(1), listing(2), listing(3, { name: '别的店' })])).toEqual(new Set(['700000000001', '700000000002']));
     await untrust(db, record.key);
-    expect(await trustedItemIds(db, [listing(1)])).toEqual(new Set());
+    expect(await trustedItemIds([listing(1)])).toEqual(new Set());
   });
 
   it('trusts a single item', async () => {
     await trust(db, 'item', listing(5), 1000);
-    expect(await trustedItemIds(db, [listing(5), listing(6)])).toEqual(new Set(['700000000005']));
+    expect(await trustedItemIds([listing(5), listing(6)])).toEqual(new Set(['700000000005']));
   });
 });
 
@@ -82,7 +88,7 @@ describe('reports', () => {
     expect(report).toMatchObject({ id: 1, status: 'draft', noticeIds: ['ex-1'], screenshot: null, screenshotNote: 'no screenshot was taken' });
     const expected = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(evidenceText(report)));
     expect(report.evidenceSha256).toBe(Buffer.from(expected).toString('hex'));
-    expect(await reportedItemIds(db, ['700000000001', '700000000002'])).toEqual(new Set(['700000000001']));
+    expect((await new ActivityMarks(db).of([l, sighting(2, 'high').listing])).reported).toEqual(['700000000001']);
   });
 
   it('words the complaint with the listing URL and the reasons', () => {
