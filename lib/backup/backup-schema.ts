@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import type { ReportRecord, HistoryRecord, TrustRecord } from '../activity/activity-db';
-import { listingSchema } from '../messaging/listing-schema';
+import { itemIdSchema as itemId, listingSchema } from '../messaging/listing-schema';
+import { trustKeySchema } from '../messaging/page-schemas';
 import type { Settings } from '../settings/settings';
 import { SENSITIVITIES } from '../rules/sensitivity';
 import type { Verdict } from '../verdict';
@@ -15,7 +16,6 @@ export const BACKUP_FORMAT = 'counterfeit-radar.backup';
 export const BACKUP_VERSION = 1;
 
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
-const itemId = v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'is not an item id'));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const httpUrl = v.pipe(v.string(), v.maxLength(4000), v.regex(/^https?:\/\//, 'is not an http(s) link'), v.url());
 const localized = v.object({ en: text(2000), zh_CN: text(2000) });
@@ -87,7 +87,7 @@ const reportSchema = v.pipe(
 const trustSchema = v.pipe(
   v.object({
     kind: v.picklist(['item', 'shop']),
-    key: v.pipe(v.string(), v.regex(/^(item|shop-id|shop-name):.{1,500}$/s, 'is not a trust key')),
+    key: trustKeySchema,
     label: text(2000),
     createdAt: time,
   }),

@@ -15,9 +15,12 @@ const nullableText = (max = MAX_TEXT) => v.nullable(text(max));
 const amount = v.pipe(v.number(), v.finite(), v.minValue(0));
 const httpsUrl = v.pipe(v.string(), v.maxLength(2000), v.url(), v.startsWith('https://'));
 
+/** An item id as it may cross a boundary: 5 to 20 digits. */
+export const itemIdSchema = v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'is not an item id'));
+
 export const listingSchema = v.pipe(
   v.strictObject({
-    itemId: v.pipe(v.string(), v.regex(/^\d{5,20}$/)),
+    itemId: itemIdSchema,
     url: httpsUrl,
     title: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TITLE_LENGTH)),
     price: v.nullable(

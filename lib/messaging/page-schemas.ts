@@ -3,15 +3,19 @@
  * background is the one writer of the user's data, so a bad payload is refused here, whole.
  */
 import * as v from 'valibot';
+import { itemIdSchema } from './listing-schema';
 
-const itemIds = v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'is not an item id'))), v.maxLength(100_000));
+const itemIds = v.pipe(v.array(itemIdSchema), v.maxLength(100_000));
 const reportIds = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.maxLength(100_000));
 const importId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const shortText = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
 
+/** A TrustRecord key (see lib/activity/trust.ts). */
+export const trustKeySchema = v.pipe(v.string(), v.regex(/^(item|shop-id|shop-name):.{1,500}$/s, 'is not a trust key'));
+
 export const pageSchemas = {
-  untrust: v.object({ key: v.pipe(v.string(), v.regex(/^(item|shop-id|shop-name):.{1,500}$/s, 'is not a trust key')) }),
-  trustHistoryItem: v.object({ itemId: v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'is not an item id')), kind: v.picklist(['item', 'shop']) }),
+  untrust: v.object({ key: trustKeySchema }),
+  trustHistoryItem: v.object({ itemId: itemIdSchema, kind: v.picklist(['item', 'shop']) }),
   deleteHistory: v.object({ itemIds }),
   setReportStatus: v.object({ ids: reportIds, status: v.picklist(['draft', 'submitted']) }),
   deleteReports: v.object({ ids: reportIds }),
