@@ -12,7 +12,7 @@ import { BackgroundService } from '@/lib/background/background-service';
 import { NoticeService } from '@/lib/background/notice-service';
 import { RulePackService } from '@/lib/background/rule-pack-service';
 import { onPageMessage, sendPageMessage, type PageProtocolMap } from '@/lib/messaging/page-protocol';
-import { checkPageRequest, isExtensionPage, InvalidPageRequestError } from '@/lib/messaging/page-schemas';
+import { checkPageRequest, isExtensionPage, InvalidPageRequestError, type CheckedPageRequest } from '@/lib/messaging/page-schemas';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { NoticeDatabase } from '@/lib/notices/notice-db';
 import { TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
@@ -69,44 +69,38 @@ export default defineBackground(() => {
     return service.report(data, sender.url, granted ? (sender.tab?.windowId ?? null) : null);
   });
 
-  // Extension pages (popup, options): only from our own origin, each payload checked.
+  // Extension pages (popup, options): only from our own origin, each payload checked against its
+  // schema (page-schemas.ts) before the handler sees it.
   const origin = browser.runtime.getURL('/');
   function fromPage<K extends keyof PageProtocolMap>(
     name: K,
-    handle: (data: Parameters<PageProtocolMap[K]>[0]) => Promise<ReturnType<PageProtocolMap[K]>> | ReturnType<PageProtocolMap[K]>,
+    handle: (data: CheckedPageRequest<K>) => Promise<ReturnType<PageProtocolMap[K]>> | ReturnType<PageProtocolMap[K]>,
   ): void {
     onPageMessage(name, (message) => {
       if (!isExtensionPage(message.sender.url, origin)) throw new InvalidPageRequestError(`${name} is only taken from the extension's own pages`);
-      return handle(message.data as Parameters<PageProtocolMap[K]>[0]);
+      return handle(checkPageRequest(name, message.data));
     });
   }
   // These change trusted or reported behind the service's back: it reloads them on the next batch.
   fromPage('untrust', async (data) => {
-    await untrust(activity, checkPageRequest('untrust', data).key);
+    await untrust(activity, data.key);
     service.marks.forget();
   });
-  fromPage('trustHistoryItem', (data) => {
-    const { itemId, kind } = checkPageRequest('trustHistoryItem', data);
-    return service.trustFromHistory(itemId, kind);
-  });
-  fromPage('deleteHistory', async (data) => ({ deleted: await deleteHistory(activity, checkPageRequest('deleteHistory', data).itemIds) }));
-  fromPage('setReportStatus', async (data) => {
-    const { ids, status } = checkPageRequest('setReportStatus', data);
-    return { updated: await setReportStatus(activity, ids, status) };
-  });
+  fromPage('trustHistoryItem', ({ itemId, kind }) => service.trustFromHistory(itemId, kind));
+  fromPage('deleteHistory', async (data) => ({ deleted: await deleteHistory(activity, data.itemIds) }));
+  fromPage('setReportStatus', async ({ ids, status }) => ({ updated: await setReportStatus(activity, ids, status) }));
   fromPage('deleteReports', async (data) => {
-    const deleted = await deleteReports(activity, checkPageRequest('deleteReports', data).ids);
+    const deleted = await deleteReports(activity, data.ids);
     service.marks.forget();
     return { deleted };
   });
-  fromPage('clearData', async (data) => {
-    const { kinds } = checkPageRequest('clearData', data);
+  fromPage('clearData', async ({ kinds }) => {
     await clearActivity(activity, kinds);
     service.marks.forget();
     if (kinds.includes('settings')) await saveSettings(DEFAULT_SETTINGS);
   });
   fromPage('restoreBackup', async (data) => {
-    const parsed = parseBackup(checkPageRequest('restoreBackup', data).json);
+    const parsed = parseBackup(data.json);
     if (!parsed.ok) {
       return {
         ok: false,
@@ -120,37 +114,28 @@ export default defineBackground(() => {
     await saveSettings(parsed.backup.settings);
     return { ok: true, counts };
   });
-  fromPage('noticeFileChunk', (data) => {
-    const { importId, index, base64 } = checkPageRequest('noticeFileChunk', data);
+  fromPage('noticeFileChunk', ({ importId, index, base64 }) => {
     notices.receiveChunk(importId, index, base64);
   });
-  fromPage('importNoticeFile', (data) => {
-    const { importId, fileName, base64 } = checkPageRequest('importNoticeFile', data);
-    return notices.importFile(importId, fileName, base64);
-  });
-  fromPage('subscribeNoticeFeed', async (data) => {
-    const { importId, url } = checkPageRequest('subscribeNoticeFeed', data);
+  fromPage('importNoticeFile', ({ importId, fileName, base64 }) => notices.importFile(importId, fileName, base64));
+  fromPage('subscribeNoticeFeed', async ({ importId, url }) => {
     const answer = await notices.subscribe(importId, url);
     await scheduleRefresh();
     return answer;
   });
-  fromPage('removeNoticeFeed', (data) => notices.remove(checkPageRequest('removeNoticeFeed', data).feedKey));
+  fromPage('removeNoticeFeed', (data) => notices.remove(data.feedKey));
   fromPage('refreshNoticeFeeds', () => notices.refreshAll());
   fromPage('noticeStatus', async () => {
     await notices.ready;
     return notices.timings();
   });
-  fromPage('measureNoticeLookup', async (data) => {
-    const { listings, runs } = checkPageRequest('measureNoticeLookup', data);
+  fromPage('measureNoticeLookup', async ({ listings, runs }) => {
     await notices.ready;
     return { timings: notices.timings(), lookup: notices.measureLookup(service.checkedListings(listings), runs) };
   });
-  fromPage('importRulePack', (data) => {
-    const { fileName, text } = checkPageRequest('importRulePack', data);
-    return packs.importFile(fileName, text);
-  });
-  fromPage('subscribeRulePack', (data) => packs.subscribe(checkPageRequest('subscribeRulePack', data).url));
-  fromPage('removeRulePack', (data) => packs.remove(checkPageRequest('removeRulePack', data).id));
+  fromPage('importRulePack', ({ fileName, text }) => packs.importFile(fileName, text));
+  fromPage('subscribeRulePack', (data) => packs.subscribe(data.url));
+  fromPage('removeRulePack', (data) => packs.remove(data.id));
   fromPage('listRulePacks', () => packs.list());
 
   // The context menu and the shortcut grant activeTab, so these reports can carry a screenshot.

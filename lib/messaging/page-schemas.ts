@@ -41,13 +41,20 @@ export class InvalidPageRequestError extends Error {
   override name = 'InvalidPageRequestError';
 }
 
-export function checkPageRequest<K extends PageSchemaName>(name: K, data: unknown): v.InferOutput<(typeof pageSchemas)[K]> {
+/** What a checked request carries: its schema's output, or nothing for a request without data. */
+export type CheckedPageRequest<K extends string> = K extends PageSchemaName ? v.InferOutput<(typeof pageSchemas)[K]> : undefined;
+
+const hasSchema = (name: string): name is PageSchemaName => Object.hasOwn(pageSchemas, name);
+
+/** The request's data checked against its schema; a request that has none carries nothing. */
+export function checkPageRequest<K extends string>(name: K, data: unknown): CheckedPageRequest<K> {
+  if (!hasSchema(name)) return undefined as CheckedPageRequest<K>;
   const result = v.safeParse(pageSchemas[name], data);
   if (!result.success) {
     const issue = result.issues[0];
     throw new InvalidPageRequestError(`${name}: ${v.getDotPath(issue) ?? '(data)'}: ${issue.message}`);
   }
-  return result.output;
+  return result.output as CheckedPageRequest<K>;
 }
 
 /** Only the extension's own pages may ask for changes: the sender's URL must be under our origin. */
