@@ -11,7 +11,7 @@ import { clearActivity, deleteHistory, deleteReports, setReportStatus } from '@/
 import { BackgroundService } from '@/lib/background/background-service';
 import { NoticeService } from '@/lib/background/notice-service';
 import { RulePackService } from '@/lib/background/rule-pack-service';
-import { onPageMessage, sendPageMessage, type PageProtocolMap } from '@/lib/messaging/page-protocol';
+import { onPageMessage, pathProblemsFailure, sendPageMessage, type PageProtocolMap } from '@/lib/messaging/page-protocol';
 import { checkPageRequest, isExtensionPage, InvalidPageRequestError, type CheckedPageRequest } from '@/lib/messaging/page-schemas';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { NoticeDatabase } from '@/lib/notices/notice-db';
@@ -101,14 +101,7 @@ export default defineBackground(() => {
   });
   fromPage('restoreBackup', async (data) => {
     const parsed = parseBackup(data.json);
-    if (!parsed.ok) {
-      return {
-        ok: false,
-        message: `the backup has ${parsed.problems.length} problem(s); nothing was restored`,
-        problems: parsed.problems.slice(0, 50).map((p) => ({ line: null, field: p.path, reason: p.reason })),
-        problemCount: parsed.problems.length,
-      };
-    }
+    if (!parsed.ok) return pathProblemsFailure(`the backup has ${parsed.problems.length} problem(s); nothing was restored`, parsed.problems);
     const counts = await restoreBackupInto(activity, parsed.backup);
     service.marks.forget();
     await saveSettings(parsed.backup.settings);

@@ -10,10 +10,10 @@ import { removeNoticeFeed } from '../notices/import-feed';
 import { LiveNoticeIndex } from '../notices/live-notice-index';
 import type { LookupListing } from '../notices/lookup-keys';
 import type { NoticeDatabase } from '../notices/notice-db';
-import { NoticeFeedError, type FeedProblem } from '../notices/notice-feed';
+import { NoticeFeedError } from '../notices/notice-feed';
 import { MAX_FEED_BYTES } from '../notices/parse-notice-file';
 import { refreshFeed, subscribedFeeds, subscriptionUrlProblem } from '../notices/refresh-feed';
-import type { LookupMeasure, NoticeImportDone, NoticeImportProgress, NoticeTimings, PageFailure, PageResult } from '../messaging/page-protocol';
+import { pageFailure as failure, type LookupMeasure, type NoticeImportDone, type NoticeImportProgress, type NoticeTimings, type PageResult } from '../messaging/page-protocol';
 import type { NoticeHit } from '../verdict';
 
 export interface NoticeServiceDeps {
@@ -23,10 +23,6 @@ export interface NoticeServiceDeps {
   /** A monotonic clock in milliseconds (performance.now), for the timings. */
   clock: () => number;
   progress: (progress: NoticeImportProgress) => void;
-}
-
-function failure(message: string, problems: readonly FeedProblem[] = [], problemCount = problems.length): PageFailure {
-  return { ok: false, message, problems: [...problems], problemCount };
 }
 
 function done(summary: ImportSummary): { ok: true } & NoticeImportDone {

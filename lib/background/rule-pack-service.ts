@@ -3,7 +3,7 @@
  * brands the user does not watch. Recompiled when a pack is added or removed or the settings change
  * (a few milliseconds), and at worker start.
  */
-import type { PageFailure, PageResult, RulePackSummary } from '../messaging/page-protocol';
+import { pageFailure, pathProblemsFailure, type PageFailure, type PageResult, type RulePackSummary } from '../messaging/page-protocol';
 import { activeRules } from '../rule-packs/active-rules';
 import { addRulePack, BUILTIN_SUMMARY, loadStoredPacks, removeRulePack } from '../rule-packs/rule-pack-store';
 import { BUILTIN_PACK, compileRules, RulePackError, type CompiledRules } from '../rules';
@@ -19,15 +19,8 @@ export interface RulePackServiceDeps {
 const MAX_PACK_BYTES = 16 * 1024 * 1024;
 
 function failure(error: unknown, label: string): PageFailure {
-  if (error instanceof RulePackError) {
-    return {
-      ok: false,
-      message: `${label}: ${error.message.split('\n')[0] ?? ''}`,
-      problems: error.problems.map((p) => ({ line: null, field: p.path, reason: p.reason })),
-      problemCount: error.problems.length,
-    };
-  }
-  return { ok: false, message: `${label}: ${(error as Error).message}`, problems: [], problemCount: 0 };
+  if (error instanceof RulePackError) return pathProblemsFailure(`${label}: ${error.message.split('\n')[0] ?? ''}`, error.problems);
+  return pageFailure(`${label}: ${(error as Error).message}`);
 }
 
 export class RulePackService {

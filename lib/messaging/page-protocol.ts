@@ -9,7 +9,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ReportStatus, TrustKind } from '../activity/activity-db';
 import type { Listing } from '../listing';
-import type { FeedProblem } from '../notices/notice-feed';
+import { MAX_REPORTED_PROBLEMS, type FeedProblem } from '../notices/notice-feed';
 import type { Verdict } from '../verdict';
 
 /** A failure the page shows as it is: a sentence, plus the per-row or per-path problems if any. */
@@ -23,6 +23,16 @@ export interface PageFailure {
 }
 
 export type PageResult<T> = ({ ok: true } & T) | PageFailure;
+
+export function pageFailure(message: string, problems: readonly FeedProblem[] = [], problemCount = problems.length): PageFailure {
+  return { ok: false, message, problems: [...problems], problemCount };
+}
+
+/** A failure whose problems are `path: reason` (rule packs, backups): the first 50 kept, all counted. */
+export function pathProblemsFailure(message: string, problems: readonly { path: string; reason: string }[]): PageFailure {
+  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS).map((p) => ({ line: null, field: p.path, reason: p.reason }));
+  return pageFailure(message, shown, problems.length);
+}
 
 export interface NoticeImportDone {
   feedKey: string;
