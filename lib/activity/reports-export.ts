@@ -7,51 +7,16 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { listingUrl } from '../page/platform';
 import type { ReportRecord } from './activity-db';
 import { csvInChunks, isoTime } from './csv-cells';
+import { LISTING_COLUMNS, listingCells } from './listing-columns';
 
-export const REPORTS_CSV_COLUMNS = [
-  'report_id',
-  'status',
-  'created_at',
-  'item_id',
-  'url',
-  'title',
-  'shop_name',
-  'shop_id',
-  'platform',
-  'risk',
-  'score',
-  'brand',
-  'price_min',
-  'price_max',
-  'reason_codes',
-  'reasons_en',
-  'reasons_zh_CN',
-  'notice_ids',
-  'page_url',
-  'has_screenshot',
-  'evidence_sha256',
-] as const;
+export const REPORTS_CSV_COLUMNS = ['report_id', 'status', 'created_at', ...LISTING_COLUMNS, 'notice_ids', 'page_url', 'has_screenshot', 'evidence_sha256'] as const;
 
 function reportRow(report: ReportRecord): (string | number | boolean | null)[] {
-  const { listing, verdict } = report;
   return [
     report.id ?? null,
     report.status,
     isoTime(report.createdAt),
-    report.itemId,
-    listingUrl(report.itemId, listing.shop.platform),
-    listing.title,
-    listing.shop.name,
-    listing.shop.id,
-    listing.shop.platform,
-    verdict.risk,
-    verdict.score,
-    verdict.brand,
-    listing.price?.min ?? null,
-    listing.price?.max ?? null,
-    verdict.reasons.map((r) => r.code).join(';'),
-    verdict.reasons.map((r) => r.text.en).join(' | '),
-    verdict.reasons.map((r) => r.text.zh_CN).join(' | '),
+    ...listingCells(report.listing, report.verdict),
     report.noticeIds.join(';'),
     report.pageUrl,
     report.screenshot !== null,
