@@ -7,7 +7,8 @@ import type { HistoryRecord } from '../../lib/activity/activity-db';
 import { historyCsv, historyJson } from '../../lib/activity/history-export';
 import { filterHistory, indexHistory, queryHistory } from '../../lib/activity/history-query';
 import { countByBrand } from '../../lib/activity/history-summary';
-import { trustKeys } from '../../lib/activity/trust';
+import { isTrusted } from '../../lib/activity/trust';
+import { csvBlob, fileStamp } from '../shared/save-file';
 import { ExportProgressBar } from './export-progress';
 import { HistoryFilters, NO_FILTER, toHistoryFilter, type FilterInputs } from './history-filters';
 import { HistoryItem } from './history-item';
@@ -33,21 +34,13 @@ export function NewestHistory({ records, trustedKeys, deps, onAction }: Omit<His
       </p>
       <ul class="entries" data-testid="history-newest">
         {records.map((record) => (
-          <HistoryItem key={record.itemId} record={record} trusted={isTrusted(record, trustedKeys)} deps={deps} onAction={onAction} />
+          <HistoryItem key={record.itemId} record={record} trusted={isTrusted(record.listing, trustedKeys)} deps={deps} onAction={onAction} />
         ))}
       </ul>
     </div>
   );
 }
 
-function isTrusted(record: HistoryRecord, trustedKeys: ReadonlySet<string>): boolean {
-  const keys = trustKeys(record.listing);
-  return trustedKeys.has(keys.item) || (keys.shop !== null && trustedKeys.has(keys.shop));
-}
-
-function fileStamp(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
 
 export function HistoryView({ records, trustedKeys, deps, onAction, onError }: HistoryViewProps) {
   const { t } = deps;
@@ -72,8 +65,7 @@ export function HistoryView({ records, trustedKeys, deps, onAction, onError }: H
       const stamp = fileStamp(deps.now());
       if (kind === 'csv') {
         const csv = await historyCsv(matches, report);
-        // A byte-order mark, so Excel reads the UTF-8 Chinese text as UTF-8.
-        deps.saveFile(`counterfeit-radar-history-${stamp}.csv`, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+        deps.saveFile(`counterfeit-radar-history-${stamp}.csv`, csvBlob(csv));
       } else {
         deps.saveFile(`counterfeit-radar-history-${stamp}.json`, new Blob([historyJson(matches, deps.now())], { type: 'application/json' }));
       }
@@ -101,7 +93,7 @@ export function HistoryView({ records, trustedKeys, deps, onAction, onError }: H
       ) : (
         <ul class="entries" data-testid="history-list">
           {shown.records.map((record) => (
-            <HistoryItem key={record.itemId} record={record} trusted={isTrusted(record, trustedKeys)} deps={deps} onAction={onAction} />
+            <HistoryItem key={record.itemId} record={record} trusted={isTrusted(record.listing, trustedKeys)} deps={deps} onAction={onAction} />
           ))}
         </ul>
       )}

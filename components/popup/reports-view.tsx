@@ -11,6 +11,7 @@ import type { PopupDeps } from './popup-deps';
 import { formatDate, isolate } from './popup-words';
 import { RiskLabel } from './risk-label';
 import { useExport } from './use-export';
+import { csvBlob, fileStamp } from '../shared/save-file';
 
 interface ReportsViewProps {
   reports: ReportRecord[];
@@ -52,7 +53,7 @@ export function ReportsView({ reports, deps, onAction, onError }: ReportsViewPro
     }
   };
   const setStatus = (status: ReportStatus) => onAction(() => deps.send('setReportStatus', { ids: chosenIds, status }));
-  const stamp = () => new Date(deps.now()).toISOString().slice(0, 10);
+  const stamp = () => fileStamp(deps.now());
 
   if (reports.length === 0) return <p class="empty">{t('popupReportsEmpty')}</p>;
 
@@ -84,7 +85,7 @@ export function ReportsView({ reports, deps, onAction, onError }: ReportsViewPro
           onClick={() =>
             void exporter.run(async (report) => {
               const csv = await reportsCsv(chosen, report);
-              deps.saveFile(`counterfeit-radar-reports-${stamp()}.csv`, new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
+              deps.saveFile(`counterfeit-radar-reports-${stamp()}.csv`, csvBlob(csv));
             })
           }
         >

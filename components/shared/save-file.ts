@@ -14,3 +14,13 @@ export function saveFile(doc: Document, fileName: string, data: Blob): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** A CSV as a file: with a byte-order mark, so Excel reads the UTF-8 Chinese text as UTF-8. */
+export function csvBlob(csv: string): Blob {
+  return new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+}
+
+/** The day in a file name, "2026-11-29" (UTC). */
+export function fileStamp(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}

@@ -30,12 +30,13 @@ export async function untrust(db: ActivityDatabase, key: string): Promise<void> 
   await db.trusted.delete(key);
 }
 
+/** Whether the trusted keys cover this listing, by its item or by its shop. */
+export function isTrusted(listing: Pick<Listing, 'itemId' | 'shop'>, trustedKeys: ReadonlySet<string>): boolean {
+  const keys = trustKeys(listing);
+  return trustedKeys.has(keys.item) || (keys.shop !== null && trustedKeys.has(keys.shop));
+}
+
 /** Of these listings, the item ids the user trusts (by item or by shop), given the trusted keys. */
 export function trustedAmong(listings: readonly Pick<Listing, 'itemId' | 'shop'>[], trustedKeys: ReadonlySet<string>): string[] {
-  return listings
-    .filter((listing) => {
-      const keys = trustKeys(listing);
-      return trustedKeys.has(keys.item) || (keys.shop !== null && trustedKeys.has(keys.shop));
-    })
-    .map((listing) => listing.itemId);
+  return listings.filter((listing) => isTrusted(listing, trustedKeys)).map((listing) => listing.itemId);
 }
