@@ -7,6 +7,7 @@ import { pageFailure, pathProblemsFailure, type PageFailure, type PageResult, ty
 import { activeRules } from '../rule-packs/active-rules';
 import { addRulePack, BUILTIN_SUMMARY, loadStoredPacks, removeRulePack } from '../rule-packs/rule-pack-store';
 import { BUILTIN_PACK, compileRules, RulePackError, type CompiledRules } from '../rules';
+import { mergeRulePacks } from '../rules/merge-packs';
 import type { Settings } from '../settings/settings';
 
 export interface RulePackServiceDeps {
@@ -98,7 +99,8 @@ export class RulePackService {
   async list(): Promise<{ builtin: RulePackSummary; imported: RulePackSummary[]; brands: { id: string; name: { en: string; zh_CN: string } }[] }> {
     const stored = await loadStoredPacks();
     // Every brand the packs define, muted or not: the options page lists them all to choose from.
-    const all = compileRules([BUILTIN_PACK, ...stored.map((p) => p.pack)]);
+    // Merging is enough for the names; compiling the matcher as well would be wasted on each call.
+    const all = mergeRulePacks([BUILTIN_PACK, ...stored.map((p) => p.pack)]);
     return {
       builtin: BUILTIN_SUMMARY,
       imported: stored.map((p) => p.summary),
