@@ -29,10 +29,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function searchUrl(run: RunningBrowser): string {
-  const url = new URL(server.fixtures.get('search-2025')!.url);
-  return `${run.origin(url.hostname)}${url.pathname}${url.search}`;
-}
+const searchUrl = (run: RunningBrowser): string => server.urlFor('search-2025', run.origin);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,12 +3,9 @@ import type { RunningBrowser } from './browsers';
 import type { FixtureServer } from './fixture-server';
 
 export async function badgeRisks(run: RunningBrowser, server: FixtureServer, fixtureName: string, itemIds: readonly string[]): Promise<Record<string, string | null>> {
-  const fixture = server.fixtures.get(fixtureName);
-  if (!fixture) throw new Error(`no fixture ${fixtureName}`);
-  const url = new URL(fixture.url);
   const page = await run.browser.newPage();
   try {
-    await page.goto(`${run.origin(url.hostname)}${url.pathname}${url.search}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(server.urlFor(fixtureName, run.origin), { waitUntil: 'domcontentloaded' });
     // The content script marks the timeline after each answered batch; a page's first batch holds
     // every listing the page loaded with, and later batches only appended ones.
     await page.waitForFunction(() => performance.getEntriesByName('counterfeit-radar:badges').length > 0, { timeout: 15_000 });

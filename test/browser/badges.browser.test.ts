@@ -56,12 +56,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function fixtureUrl(run: RunningBrowser, name: string): string {
-  const fixture = server.fixtures.get(name);
-  if (!fixture) throw new Error(`no fixture ${name}`);
-  const url = new URL(fixture.url);
-  return `${run.origin(url.hostname)}${url.pathname}${url.search}`;
-}
+const fixtureUrl = (run: RunningBrowser, name: string): string => server.urlFor(name, run.origin);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -15,12 +15,7 @@ const PAGES = ['search-2025', 'search-2023', 'pc-item-tmall-unprefixed-ice', 'pc
 const server = await startFixtureServer();
 const headed = Boolean(process.env.DISPLAY) && process.env.CI !== 'true';
 const run = await launchWithExtension('chromium', server.port, { headless: !headed });
-const urlOf = (name: string) => {
-  const fixture = server.fixtures.get(name);
-  if (!fixture) throw new Error(`no fixture ${name}`);
-  const url = new URL(fixture.url);
-  return `${run.origin(url.hostname)}${url.pathname}${url.search}`;
-};
+const urlOf = (name: string) => server.urlFor(name, run.origin);
 
 if (headed) {
   const page = await run.browser.newPage();

@@ -17,13 +17,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The fixture's own URL, through the fixture server (Firefox needs the port in the URL). */
-function fixtureUrl(run: RunningBrowser, name: string): string {
-  const fixture = server.fixtures.get(name);
-  if (!fixture) throw new Error(`no fixture ${name}`);
-  const url = new URL(fixture.url);
-  return `${run.origin(url.hostname)}${url.pathname}${url.search}`;
-}
+const fixtureUrl = (run: RunningBrowser, name: string): string => server.urlFor(name, run.origin);
 
 const rules = compileRules([BUILTIN_PACK]);
 

@@ -57,6 +57,11 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
 export interface FixtureServer {
   port: number;
   fixtures: Map<string, Fixture>;
+  /**
+   * A fixture's own URL as a browser reaches it through this server: `origin` is the browser's way to
+   * a host (RunningBrowser.origin; Firefox needs the port in the URL).
+   */
+  urlFor(name: string, origin: (host: string) => string): string;
   /** Extra pages a test serves (path on any host → HTML). */
   extraPages: Map<string, string>;
   /** Other answers a test gives (path on any host → handler): feeds, with their status and headers. */
@@ -100,6 +105,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   return {
     port: (server.address() as AddressInfo).port,
     fixtures,
+    urlFor: (name, origin) => {
+      const fixture = fixtures.get(name);
+      if (!fixture) throw new Error(`no fixture ${name}`);
+      const url = new URL(fixture.url);
+      return `${origin(url.hostname)}${url.pathname}${url.search}`;
+    },
     extraPages,
     extraResponses,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

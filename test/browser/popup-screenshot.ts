@@ -8,21 +8,13 @@ import type { RunningBrowser } from './browsers';
 import { openExtensionPage } from './extension-pages';
 import type { FixtureServer } from './fixture-server';
 
-/** The fixture's own URL, through the fixture server (Firefox needs the port in the URL). */
-export function fixtureUrl(run: RunningBrowser, server: FixtureServer, name: string): string {
-  const fixture = server.fixtures.get(name);
-  if (!fixture) throw new Error(`no fixture ${name}`);
-  const url = new URL(fixture.url);
-  return `${run.origin(url.hostname)}${url.pathname}${url.search}`;
-}
-
 /** Opens each fixture and waits until every listing on it is marked (so its verdicts are recorded). */
 export async function visitFixtures(run: RunningBrowser, server: FixtureServer, names: readonly string[]): Promise<void> {
   const page = await run.browser.newPage();
   try {
     for (const name of names) {
       const expected = server.fixtures.get(name)?.expectedIds.length ?? 0;
-      await page.goto(fixtureUrl(run, server, name), { waitUntil: 'domcontentloaded' });
+      await page.goto(server.urlFor(name, run.origin), { waitUntil: 'domcontentloaded' });
       await page.waitForFunction(
         (n: number) => new Set([...document.querySelectorAll('[data-cr-item]')].map((el) => el.getAttribute('data-cr-item'))).size >= n,
         { timeout: 15_000 },

@@ -29,8 +29,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
   let url: string;
   beforeAll(async () => {
     run = await launchWithExtension(browserName, server.port);
-    const fixture = new URL(server.fixtures.get('search-2025')!.url);
-    url = `${run.origin(fixture.hostname)}${fixture.pathname}${fixture.search}`;
+    url = server.urlFor('search-2025', run.origin);
   });
   afterAll(async () => {
     await run?.close();
