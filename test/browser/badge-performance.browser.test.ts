@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
+import { launchWithExtension, setViewport, type BrowserName, type RunningBrowser } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 const ROUNDS = 12;
@@ -120,7 +120,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
   beforeAll(async () => {
     run = await launchWithExtension(browserName, server.port);
     page = await run.browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
+    await setViewport(run, page, { width: 1280, height: 900 });
     await page.evaluateOnNewDocument(OBSERVER);
     // First load warms the background (rules compiled, database opened): not counted.
     await page.goto(searchUrl(run), { waitUntil: 'load' });
@@ -167,7 +167,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
       const pages = new Map<string, { page: Page; cdp: CDPSession }>();
       for (const variant of variants) {
         const p = variant.run === run ? page : await variant.run.browser.newPage();
-        await p.setViewport({ width: 1280, height: 900 });
+        await setViewport(variant.run, p, { width: 1280, height: 900 });
         // The same main-world observer in all three, so it costs each the same.
         if (p !== page) await p.evaluateOnNewDocument(OBSERVER);
         const cdp = await p.createCDPSession();

@@ -13,8 +13,8 @@ import { trustKeys } from '../../lib/activity/trust';
 import { assessListing, BUILTIN_PACK, compileRules } from '../../lib/rules';
 import type { Settings } from '../../lib/settings/settings';
 import { fixturePages } from '../extract/fixture-pages';
-import { openExtensionPage } from './extension-pages';
-import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
+import { openExtensionPage, waitInExtensionPage } from './extension-pages';
+import { launchWithExtension, setViewport, type BrowserName, type RunningBrowser } from './browsers';
 import { readExtensionStore, readFirefoxClipboard, setExtensionStorage } from './extension-state';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
@@ -164,7 +164,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
   beforeAll(async () => {
     run = await launchWithExtension(browserName, server.port);
     page = await run.browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
+    await setViewport(run, page, { width: 1280, height: 900 });
     watch(page);
   });
   afterAll(async () => {
@@ -253,7 +253,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
       const button = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="trusted-list"] button')].find((b) => b.textContent === label);
       button?.click();
     }, undo);
-    await popup.waitForFunction(() => document.querySelector('[data-testid="trusted-list"]') === null, { timeout: 10_000 });
+    await waitInExtensionPage(popup, () => document.querySelector('[data-testid="trusted-list"]') === null, { timeout: 10_000 });
     await popup.close();
     expect(await readExtensionStore<TrustRecord>(run, ACTIVITY_DB_NAME, 'trusted')).toEqual([]);
 

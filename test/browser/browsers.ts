@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { launchFirefox } from './firefox-session';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -43,6 +44,11 @@ export interface RunningBrowser {
   extensionUrl(path: string): string;
   /** Origin to open a Taobao-host page through the fixture server (Firefox needs the port). */
   origin(host: string): string;
+  /**
+   * Firefox only: runs `body` (an async function body whose return value is answered) in the browser
+   * window's privileged scope, with `policy` bound to the extension's WebExtensionPolicy.
+   */
+  firefoxChrome(body: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -56,41 +62,52 @@ export async function launchWithExtension(name: BrowserName, port: number, optio
   const headless = options.headless ?? true;
   const buildDir = options.extensionDir === undefined ? BUILD_DIRS[name] : options.extensionDir;
   if (buildDir !== null && !existsSync(join(buildDir, 'manifest.json'))) throw new Error(`no build in ${buildDir}: run npm run build first`);
-  const browser =
-    name === 'chromium'
-      ? await puppeteer.launch({
-          executablePath: executable(name),
-          headless,
-          pipe: true,
-          enableExtensions: true,
-          acceptInsecureCerts: true,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            // Every host name goes to the fixture server, port included.
-            `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
-          ],
-        })
-      : await puppeteer.launch({
-          browser: 'firefox',
-          executablePath: executable(name),
-          headless,
-          acceptInsecureCerts: true,
-          // Lets extension-pages.ts open moz-extension:// pages from the browser's own window (BiDi
-          // refuses to navigate a tab there, and a web page may not).
-          args: ['--remote-allow-system-access'],
-          extraPrefsFirefox: {
-            // Every host name resolves to this machine; URLs then carry the fixture server's port.
-            'network.dns.forceResolve': '127.0.0.1',
-            'network.dns.disableIPv6': true,
-            'extensions.webextensions.restrictedDomains': '',
-            'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-          },
-        });
+  let firefoxChrome: RunningBrowser['firefoxChrome'] = () => Promise.reject(new Error('only Firefox has a chrome scope'));
+  let close: () => Promise<void>;
+  let browser: Browser;
+  if (name === 'chromium') {
+    browser = await puppeteer.launch({
+      executablePath: executable(name),
+      headless,
+      pipe: true,
+      enableExtensions: true,
+      acceptInsecureCerts: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // Every host name goes to the fixture server, port included.
+        `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+      ],
+    });
+    close = () => browser.close();
+  } else {
+    const firefox = await launchFirefox({
+      executablePath: executable(name),
+      headless,
+      preferences: {
+        // Every host name resolves to this machine; URLs then carry the fixture server's port.
+        'network.dns.forceResolve': '127.0.0.1',
+        'network.dns.disableIPv6': true,
+        'extensions.webextensions.restrictedDomains': '',
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      },
+    });
+    browser = firefox.browser;
+    close = () => firefox.close();
+    firefoxChrome = async (body) => {
+      const answer = (await firefox.chromeScript(
+        `const resolve = arguments[arguments.length - 1];
+         (async () => { const policy = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}); ${body} })()
+           .then((value) => resolve({ value }), (error) => resolve({ error: String(error) }));`,
+      )) as { value?: unknown; error?: string };
+      if (answer.error !== undefined) throw new Error(`Firefox chrome scope: ${answer.error}`);
+      return answer.value;
+    };
+  }
   try {
     const extensionId = buildDir === null ? '' : await browser.installExtension(buildDir);
     return {
@@ -100,10 +117,25 @@ export async function launchWithExtension(name: BrowserName, port: number, optio
       extensionUrl: (path) =>
         name === 'chromium' ? `chrome-extension://${extensionId}/${path}` : `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`,
       origin: (host) => (name === 'chromium' ? `https://${host}` : `https://${host}:${port}`),
-      close: () => browser.close(),
+      firefoxChrome,
+      close,
     };
   } catch (error) {
-    await browser.close();
+    await close();
     throw error;
   }
+}
+
+/**
+ * Sets a page's viewport. puppeteer's page.setViewport also overrides the screen orientation, a BiDi
+ * command Firefox ESR 140 does not have; in Firefox only the viewport is set.
+ */
+export async function setViewport(run: RunningBrowser, page: Page, size: { width: number; height: number }): Promise<void> {
+  if (run.name === 'chromium') {
+    await page.setViewport(size);
+    return;
+  }
+  const connection = (run.browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  await connection.send('browsingContext.setViewport', { context, viewport: size });
 }

@@ -1,16 +1,12 @@
 /**
  * Opens one of the installed extension's own pages (popup.html, options.html) in a tab. Chromium
  * navigates there directly. Firefox's WebDriver BiDi refuses to navigate to moz-extension:// and a
- * web page may not link there, so the tab is opened from the browser window's own (chrome) scope,
- * which `--remote-allow-system-access` allows; puppeteer then finds the tab by its location, since
- * it does not track that navigation's URL.
+ * web page may not link there, so the tab is opened from the browser window's own (chrome) scope
+ * (firefox-session.ts); puppeteer then finds the tab by its location, since it does not track that
+ * navigation's URL.
  */
 import type { Page } from 'puppeteer-core';
 import type { RunningBrowser } from './browsers';
-
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: { contexts?: { context: string }[] } }>;
-}
 
 export async function openExtensionPage(run: RunningBrowser, path: string): Promise<Page> {
   const url = run.extensionUrl(path);
@@ -19,25 +15,36 @@ export async function openExtensionPage(run: RunningBrowser, path: string): Prom
     await page.goto(url);
     return page;
   }
-  const connection = (run.browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const window = tree.result.contexts?.[0]?.context;
-  if (!window) throw new Error('Firefox shows no browser window to open the extension page from');
-  await connection.send('script.evaluate', {
-    expression: `openTrustedLinkIn(${JSON.stringify(url)}, 'tab')`,
-    target: { context: window },
-    awaitPromise: false,
-  });
+  await run.firefoxChrome(`openTrustedLinkIn(${JSON.stringify(url)}, 'tab');`);
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     for (const page of await run.browser.pages()) {
       const href = await page.evaluate(() => location.href).catch(() => '');
       if (href === url) {
-        await page.waitForFunction(() => document.readyState === 'complete');
+        await waitInExtensionPage(page, () => document.readyState === 'complete');
         return page;
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`Firefox did not open ${url}`);
+}
+
+/**
+ * page.waitForFunction for an extension page: puppeteer's version compiles its polling code with
+ * `new Function`, which an extension page's CSP refuses in Firefox ESR; this polls with evaluate.
+ */
+export async function waitInExtensionPage<Args extends unknown[]>(
+  page: Page,
+  condition: (...args: Args) => unknown,
+  options: { timeout?: number } = {},
+  ...args: Args
+): Promise<void> {
+  const deadline = Date.now() + (options.timeout ?? 30_000);
+  for (;;) {
+    // A page that is navigating has no document to ask: ask again.
+    if (await page.evaluate(condition as (...a: unknown[]) => unknown, ...args).catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`waited ${options.timeout ?? 30_000} ms in ${page.url()} for ${condition.toString()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

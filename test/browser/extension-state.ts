@@ -2,21 +2,11 @@
  * Reads and writes the installed extension's own state from outside, for tests that have no extension
  * page to do it through. Chromium: code runs in the extension's service worker. Firefox: its background
  * page is not a target WebDriver BiDi offers, so code runs in the browser window's privileged (chrome)
- * scope, which `--remote-allow-system-access` allows, and reaches the extension's storage and database
- * through the extension's principal.
+ * scope (firefox-session.ts), and reaches the extension's storage and database through the
+ * extension's principal.
  */
 import type { WebWorker } from 'puppeteer-core';
 import type { RunningBrowser } from './browsers';
-
-const GECKO_ID = 'counterfeit-radar@example.org';
-
-interface BidiConnection {
-  send(method: string, params: object): Promise<{ result: { contexts?: { context: string }[]; result?: BidiValue; exceptionDetails?: { text: string } } }>;
-}
-interface BidiValue {
-  type: string;
-  value?: unknown;
-}
 
 async function serviceWorker(run: RunningBrowser): Promise<WebWorker> {
   const target = await run.browser.waitForTarget(
@@ -28,20 +18,10 @@ async function serviceWorker(run: RunningBrowser): Promise<WebWorker> {
   return worker;
 }
 
-/** Runs `body` (an async function body, returning a JSON string) in Firefox's chrome scope. */
+/** Runs `body` (an async function body returning a JSON string) in Firefox's chrome scope. */
 async function inFirefoxChrome(run: RunningBrowser, body: string): Promise<string> {
-  const connection = (run.browser as unknown as { connection: BidiConnection }).connection;
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const window = tree.result.contexts?.[0]?.context;
-  if (!window) throw new Error('Firefox shows no browser window to run privileged code in');
-  const answer = await connection.send('script.evaluate', {
-    expression: `(async () => { const policy = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}); ${body} })()`,
-    target: { context: window },
-    awaitPromise: true,
-  });
-  if (answer.result.exceptionDetails) throw new Error(`Firefox chrome scope: ${answer.result.exceptionDetails.text}`);
-  const value = answer.result.result?.value;
-  if (typeof value !== 'string') throw new Error(`Firefox chrome scope answered ${JSON.stringify(answer.result)}`);
+  const value = await run.firefoxChrome(body);
+  if (typeof value !== 'string') throw new Error(`Firefox chrome scope answered ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -4,7 +4,7 @@
  * `screenshotPopup` opens popup.html at a popup's width and saves a PNG.
  */
 import type { Page } from 'puppeteer-core';
-import type { RunningBrowser } from './browsers';
+import { setViewport, type RunningBrowser } from './browsers';
 import { openExtensionPage } from './extension-pages';
 import type { FixtureServer } from './fixture-server';
 
@@ -41,7 +41,7 @@ export const POPUP_VIEWPORT = { width: 480, height: 640 };
 /** Opens the popup page, waits for its history, and writes a screenshot of it to `file` (PNG). */
 export async function screenshotPopup(run: RunningBrowser, file: string): Promise<Page> {
   const page = await openExtensionPage(run, 'popup.html');
-  await page.setViewport(POPUP_VIEWPORT);
+  await setViewport(run, page, POPUP_VIEWPORT);
   await page.waitForSelector('[data-testid="history-list"], .empty', { timeout: 15_000 });
   await page.screenshot({ path: file as `${string}.png`, type: 'png' });
   return page;

@@ -14,6 +14,7 @@ import { assessListing, BUILTIN_PACK, compileRules } from '../../lib/rules';
 import { fixturePages } from '../extract/fixture-pages';
 import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { waitInExtensionPage } from './extension-pages';
 import { screenshotPopup, visitFixtures } from './popup-screenshot';
 
 const FIXTURES = ['search-2025', 'search-hostile'];
@@ -48,7 +49,8 @@ async function shownCount(page: Page): Promise<number> {
 }
 
 async function waitForCount(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(
+  await waitInExtensionPage(
+    page,
     (n: number) => Number(/\d+/.exec(document.querySelector('[data-testid="history-count"]')?.textContent ?? '')?.[0] ?? NaN) === n,
     { timeout: 10_000 },
     count,
@@ -69,18 +71,23 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     run = await launchWithExtension(browserName, server.port);
     await visitFixtures(run, server, FIXTURES);
     popup = await screenshotPopup(run, join(shots, `popup-${browserName}.png`));
-    popup.on('pageerror', (error) => pageErrors.push(String(error)));
-    popup.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    // Listeners attach after the first load: reload so the whole start-up runs under them. The page
-    // reloads itself (Firefox's BiDi refuses to navigate a tab to moz-extension://).
-    await popup.evaluate(() => {
-      document.body.dataset.beforeReload = 'yes';
-      setTimeout(() => location.reload(), 0);
-    });
-    await popup.waitForFunction(() => !document.body?.dataset.beforeReload && document.querySelector('[data-testid="history-list"]'), { timeout: 15_000 });
+    const listen = (page: Page) => {
+      page.on('pageerror', (error) => pageErrors.push(String(error)));
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+    };
+    listen(popup);
+    if (browserName === 'chromium') {
+      // Listeners attach after the first load: reload so the whole start-up runs under them. (In
+      // Firefox puppeteer neither reports this page's errors nor follows its reload.)
+      await popup.evaluate(() => {
+        document.body.dataset.beforeReload = 'yes';
+        setTimeout(() => location.reload(), 0);
+      });
+      await waitInExtensionPage(popup, () => !document.body?.dataset.beforeReload && document.querySelector('[data-testid="history-list"]'), { timeout: 15_000 });
+    }
     // Firefox's BiDi does not report this moz-extension page's errors to puppeteer (checked by the
     // probe below), so the page also collects its own from here on.
     await popup.evaluate(() => {
