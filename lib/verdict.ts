@@ -19,6 +19,14 @@ export interface Reason {
   noticeId?: string;
   /** The notice's source (http/https only), for the UI to link; the text also names it. */
   url?: string;
+  /**
+   * How much the reason weighs: "strong" and "supporting" are findings that raise the risk; "context"
+   * says what the listing is and why something was not held against it (the brand's role, a shop the
+   * brand authorises, a price not compared).
+   */
+  weight?: 'strong' | 'supporting' | 'context';
+  /** Where the fact behind the reason comes from (a price floor's source). */
+  source?: string;
 }
 
 export interface Verdict {

@@ -12,21 +12,19 @@ import { saveFile } from '@/components/shared/save-file';
 import { ActivityDatabase } from '@/lib/activity/activity-db';
 import { sendPageMessage } from '@/lib/messaging/page-protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { BUILTIN_PACK } from '@/lib/rules';
+import { builtinBrandNames } from '@/lib/rules';
 import { loadSettings } from '@/lib/settings/settings';
 import { uiLanguageOf } from '@/lib/ui-language';
 
-/** Brand id → [English name, Chinese name], from the built-in pack. */
-function builtinBrandNames(): Map<string, string[]> {
-  const names = new Map<string, string[]>();
-  for (const brand of BUILTIN_PACK.brands ?? []) if (brand.names) names.set(brand.id, [brand.names.en, brand.names.zh_CN]);
-  return names;
+/** Brand id → [English name, Chinese name], from the built-in packs. */
+function builtinNames(): Map<string, string[]> {
+  return new Map([...builtinBrandNames()].map(([id, names]) => [id, [names.en, names.zh_CN]]));
 }
 
 /** The built-in names plus imported packs', when the background answers (it may not, or slowly). */
 async function allBrandNames(): Promise<Map<string, string[]> | null> {
   try {
-    const names = builtinBrandNames();
+    const names = builtinNames();
     for (const brand of (await sendPageMessage('listRulePacks', undefined)).brands) names.set(brand.id, [brand.name.en, brand.name.zh_CN]);
     return names;
   } catch {
@@ -57,7 +55,7 @@ async function start(): Promise<void> {
     t,
     uiLanguage,
     role: settings.role,
-    brandNames: builtinBrandNames(),
+    brandNames: builtinNames(),
     currentListing,
     copyText: (text) => navigator.clipboard.writeText(text),
     saveFile: (name, data) => saveFile(document, name, data),

@@ -6,7 +6,7 @@
 import { pageFailure, pathProblemsFailure, type PageFailure, type PageResult, type RulePackSummary } from '../messaging/page-protocol';
 import { activeRules } from '../rule-packs/active-rules';
 import { addRulePack, BUILTIN_SUMMARY, loadStoredPacks, removeRulePack } from '../rule-packs/rule-pack-store';
-import { BUILTIN_PACK, compileRules, RulePackError, type CompiledRules } from '../rules';
+import { BUILTIN_PACKS, compileRules, RulePackError, type CompiledRules } from '../rules';
 import { mergeRulePacks } from '../rules/merge-packs';
 import type { Settings } from '../settings/settings';
 
@@ -25,7 +25,7 @@ function failure(error: unknown, label: string): PageFailure {
 }
 
 export class RulePackService {
-  #rules: CompiledRules = compileRules([BUILTIN_PACK]);
+  #rules: CompiledRules = compileRules(BUILTIN_PACKS);
   #generation = 0;
   ready: Promise<void>;
 
@@ -49,7 +49,7 @@ export class RulePackService {
       if (generation === this.#generation) this.#rules = rules;
     } catch (error) {
       console.error('Counterfeit Radar: the stored rule packs do not compile; using the built-in pack', error);
-      if (generation === this.#generation) this.#rules = compileRules([BUILTIN_PACK]);
+      if (generation === this.#generation) this.#rules = compileRules(BUILTIN_PACKS);
     }
   }
 
@@ -100,7 +100,7 @@ export class RulePackService {
     const stored = await loadStoredPacks();
     // Every brand the packs define, muted or not: the options page lists them all to choose from.
     // Merging is enough for the names; compiling the matcher as well would be wasted on each call.
-    const all = mergeRulePacks([BUILTIN_PACK, ...stored.map((p) => p.pack)]);
+    const all = mergeRulePacks([...BUILTIN_PACKS, ...stored.map((p) => p.pack)]);
     return {
       builtin: BUILTIN_SUMMARY,
       imported: stored.map((p) => p.summary),

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { assessListing } from '../rules/assess-listing';
 import { assessableListingSchema } from '../rules/assessable-listing';
-import { BUILTIN_PACK } from '../rules/builtin-pack';
+import { BUILTIN_PACKS } from '../rules/builtin-pack';
 import { compileRules, type CompiledRules } from '../rules/compile-rules';
 import { issuePath } from '../rules/issue-path';
 import { parseRulePack, RulePackError, type RulePack } from '../rules/rule-pack';
@@ -80,7 +80,7 @@ export const runAssess: CliCommand = async (args, io) => {
   }
   const sensitivity = (parsed.values.sensitivity ?? 'balanced') as Sensitivity;
   if (!SENSITIVITIES.includes(sensitivity)) throw new CliError(`--sensitivity must be one of ${SENSITIVITIES.join(', ')}\n${USAGE}`);
-  const packs = [BUILTIN_PACK];
+  const packs = [...BUILTIN_PACKS];
   if (parsed.values.rules !== undefined) packs.push(await readExtraPack(parsed.values.rules));
   const rules = compile(packs);
   const notices = parsed.values.notices === undefined ? null : await readNotices(parsed.values.notices);

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { RulePackSummary } from '../messaging/page-protocol';
-import { BUILTIN_PACK, compileRules, parseRulePack, RulePackError, type RulePack } from '../rules';
+import { BUILTIN_PACKS, BUILTIN_PACKS_INFO, compileRules, parseRulePack, RulePackError, type RulePack } from '../rules';
 
 export interface StoredRulePack {
   summary: RulePackSummary;
@@ -30,7 +30,7 @@ export function summaryOf(pack: RulePack, source: RulePackSummary['source'], imp
   return { id: pack.id, version: pack.version, brandCount: pack.brands?.length ?? 0, source, importedAt };
 }
 
-export const BUILTIN_SUMMARY: RulePackSummary = summaryOf(BUILTIN_PACK, { kind: 'file', name: 'built-in' }, 0);
+export const BUILTIN_SUMMARY: RulePackSummary = { id: BUILTIN_PACKS_INFO.id, version: BUILTIN_PACKS_INFO.version, brandCount: BUILTIN_PACKS_INFO.brandCount, source: { kind: 'file', name: 'built-in' }, importedAt: 0 };
 
 function checkedStored(raw: unknown): StoredRulePack | null {
   const parsed = v.safeParse(storedSchema, raw);
@@ -66,9 +66,9 @@ export async function addRulePack(text: string, source: RulePackSummary['source'
     throw new RulePackError([{ path: '(file)', reason: `not valid JSON: ${(error as Error).message}` }]);
   }
   const pack = parseRulePack(json);
-  if (pack.id === BUILTIN_PACK.id) throw new RulePackError([{ path: 'id', reason: `"${pack.id}" is the built-in pack's id; give your pack its own` }]);
+  if (pack.id === BUILTIN_PACKS_INFO.id || BUILTIN_PACKS_INFO.packIds.includes(pack.id)) throw new RulePackError([{ path: 'id', reason: `"${pack.id}" is the built-in pack's id; give your pack its own` }]);
   const others = (await loadStoredPacks()).filter((p) => p.summary.id !== pack.id);
-  compileRules([BUILTIN_PACK, ...others.map((p) => p.pack), pack]);
+  compileRules([...BUILTIN_PACKS, ...others.map((p) => p.pack), pack]);
   const stored: StoredRulePack = { summary: summaryOf(pack, source, now), pack };
   await packsItem.setValue([...others, stored]);
   return stored;

@@ -7,11 +7,11 @@
  * character is CLASS_OTHER and sends the automaton back to its root. `classOf` maps raw UTF-16 code
  * units straight to classes, folding included, so the matcher does a single lookup per code unit.
  *
- * Layout: the root and every state with two or more children get a full transition row (a DFA row,
- * failure transitions filled in). The many states inside a pattern that have one child or none
- * keep just that edge and their failure link; `step` follows failure links until it reaches a row
- * or the edge. Titles spend nearly all their time at the root, so this costs little at match time
- * and keeps compiling cheap: full rows for all ~1 800 states of the built-in pack would be 1.7 MB.
+ * Layout: the root has a full transition row (titles spend nearly all their time there); every other
+ * state keeps only its own edges, sorted by class, and its failure link, and `step` follows failure
+ * links until an edge or the root answers. So the tables grow with the patterns' total length, never
+ * with states × alphabet: a pack of many CJK words with shared prefixes stays small (full rows per
+ * branching state once cost 742 MB for one such pack). Packs beyond MAX_STATES are refused.
  */
 import { FOLD_COMPLEX, FOLD_SKIP, foldTable } from './text-folding';
 
@@ -22,37 +22,68 @@ export const CLASS_LAST_LETTER = 36;
 export const CLASS_SKIP = 0xfffe;
 export const CLASS_COMPLEX = 0xffff;
 
+/** About 30 bytes a state: 500,000 states are some 15 MB, far beyond any real pack (the built-in one needs a few thousand). */
+export const MAX_STATES = 500_000;
+
 export interface Automaton {
   /** Raw code unit → class: CLASS_OTHER, a pattern class, CLASS_SKIP or CLASS_COMPLEX. */
   readonly classOf: Uint16Array;
   readonly classCount: number;
   readonly stateCount: number;
-  /** State → index of its full row in `rows`, or -1 for a state with one child or none. */
-  readonly rowOf: Int32Array;
-  /** Full rows: rows[rowOf[state] * classCount + class] is the next state. */
-  readonly rows: Uint16Array;
-  /** For row-less states: the class of the only child edge (0: none) and where it leads. */
+  /** The root's transitions: rootRow[class] is the next state. */
+  readonly rootRow: Uint32Array;
+  /** Edges of state s (s > 0): edgeClass/edgeTarget[edgeStart[s] .. edgeStart[s + 1]), sorted by class. */
+  readonly edgeStart: Uint32Array;
   readonly edgeClass: Uint16Array;
-  readonly edgeTarget: Uint16Array;
-  readonly fail: Uint16Array;
-  /** Patterns ending in a state: outPatterns[outStart[state] .. outStart[state + 1]). */
+  readonly edgeTarget: Uint32Array;
+  readonly fail: Uint32Array;
+  /**
+   * Patterns that end exactly at a state's own string: outPatterns[outStart[state] .. outStart[state + 1]).
+   * The patterns ending in a state are its own, then those of outLink[state], its outLink, … until 0
+   * (the nearest state down the failure chain that has patterns of its own): linear in size, where
+   * copying every suffix's patterns into every state grows with states × pattern length.
+   */
   readonly outStart: Uint32Array;
   readonly outPatterns: Uint32Array;
+  readonly outLink: Uint32Array;
   /** Pattern id → its first and last class (for boundary checks) and its length in folded units. */
   readonly firstClass: Uint16Array;
   readonly lastClass: Uint16Array;
-  readonly patternLength: Uint16Array;
+  readonly patternLength: Uint32Array;
+}
+
+/** The state an edge of `state` on `cls` leads to, or -1 when it has none. */
+function edge(automaton: Automaton, state: number, cls: number): number {
+  const { edgeStart, edgeClass, edgeTarget } = automaton;
+  let low = edgeStart[state] as number;
+  let high = (edgeStart[state + 1] as number) - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const c = edgeClass[mid] as number;
+    if (c === cls) return edgeTarget[mid] as number;
+    if (c < cls) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }
 
 /** The next state from `state` on class `cls` (cls ≠ CLASS_OTHER). */
 export function step(automaton: Automaton, state: number, cls: number): number {
-  const { rowOf, rows, classCount, edgeClass, edgeTarget, fail } = automaton;
   for (;;) {
-    const row = rowOf[state] as number;
-    if (row >= 0) return rows[row * classCount + cls] as number;
-    if (edgeClass[state] === cls) return edgeTarget[state] as number;
-    state = fail[state] as number;
+    if (state === 0) return automaton.rootRow[cls] as number;
+    const next = edge(automaton, state, cls);
+    if (next >= 0) return next;
+    state = automaton.fail[state] as number;
   }
+}
+
+/** The first state, at or down the failure chain from `state`, with patterns of its own; 0 for none. */
+export function firstOutput(automaton: Automaton, state: number): number {
+  return automaton.outStart[state] !== automaton.outStart[state + 1] ? state : (automaton.outLink[state] as number);
+}
+
+export class AutomatonTooLargeError extends Error {
+  override name = 'AutomatonTooLargeError';
 }
 
 /** Builds the automaton for folded, non-empty patterns; a pattern's id is its index. */
@@ -61,12 +92,18 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   for (let c = 0; c < 10; c++) classOfFolded[0x30 + c] = 1 + c;
   for (let c = 0; c < 26; c++) classOfFolded[0x61 + c] = 11 + c;
   let classCount = CLASS_LAST_LETTER + 1;
+  let totalLength = 0;
   for (const pattern of patterns) {
     if (pattern.length === 0) throw new Error('a pattern is empty');
+    totalLength += pattern.length;
     for (let i = 0; i < pattern.length; i++) {
       const unit = pattern.charCodeAt(i);
       if (classOfFolded[unit] === 0) classOfFolded[unit] = classCount++;
     }
+  }
+  // States never outnumber pattern characters (+ the root): refuse before building anything.
+  if (totalLength + 1 > MAX_STATES) {
+    throw new AutomatonTooLargeError(`the rule packs hold ${totalLength.toLocaleString('en-US')} characters of patterns; at most ${(MAX_STATES - 1).toLocaleString('en-US')} are supported`);
   }
 
   // Trie, children as (class → state) maps; most states have one child.
@@ -74,7 +111,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   const ownOutputs: (number[] | undefined)[] = [];
   const firstClass = new Uint16Array(patterns.length);
   const lastClass = new Uint16Array(patterns.length);
-  const patternLength = new Uint16Array(patterns.length);
+  const patternLength = new Uint32Array(patterns.length);
   let stateCount = 1;
   patterns.forEach((pattern, id) => {
     let state = 0;
@@ -93,39 +130,39 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     lastClass[id] = classOfFolded[pattern.charCodeAt(pattern.length - 1)] as number;
     patternLength[id] = pattern.length;
   });
-  if (stateCount > 0xffff) throw new Error(`the rule packs need ${stateCount} automaton states; at most 65535 are supported`);
 
-  const rowOf = new Int32Array(stateCount).fill(-1);
-  let rowCount = 0;
-  for (let state = 0; state < stateCount; state++) if (state === 0 || (children[state]?.size ?? 0) >= 2) rowOf[state] = rowCount++;
-  const rows = new Uint16Array(rowCount * classCount);
-  const edgeClass = new Uint16Array(stateCount);
-  const edgeTarget = new Uint16Array(stateCount);
-  const fail = new Uint16Array(stateCount);
-  const automaton = { classCount, rowOf, rows, edgeClass, edgeTarget, fail };
+  const rootRow = new Uint32Array(classCount);
+  const edgeStart = new Uint32Array(stateCount + 1);
+  let edgeCount = 0;
+  for (let state = 1; state < stateCount; state++) {
+    edgeStart[state] = edgeCount;
+    edgeCount += children[state]?.size ?? 0;
+  }
+  edgeStart[stateCount] = edgeCount;
+  const edgeClass = new Uint16Array(edgeCount);
+  const edgeTarget = new Uint32Array(edgeCount);
+  for (let state = 1; state < stateCount; state++) {
+    const own = children[state];
+    if (!own) continue;
+    let at = edgeStart[state] as number;
+    for (const [cls, child] of [...own].sort((a, b) => a[0] - b[0])) {
+      edgeClass[at] = cls;
+      edgeTarget[at++] = child;
+    }
+  }
+  for (const [cls, child] of children[0] ?? []) rootRow[cls] = child;
+  const fail = new Uint32Array(stateCount);
+  const automaton = { classCount, rootRow, edgeStart, edgeClass, edgeTarget, fail } as unknown as Automaton;
 
   // Breadth first, so every failure target is complete before a deeper state needs it.
-  const outputs: number[][] = new Array<number[]>(stateCount);
-  outputs[0] = ownOutputs[0] ?? [];
+  const outLink = new Uint32Array(stateCount);
   const queue: number[] = [0];
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head] as number;
-    const own = children[state];
-    const row = rowOf[state] as number;
-    if (state !== 0) outputs[state] = [...(ownOutputs[state] ?? []), ...(outputs[fail[state] as number] ?? [])];
-    if (row >= 0 && state !== 0) {
-      // A full row: the failure state's transitions, with this state's own edges on top.
-      const base = row * classCount;
-      const failState = fail[state] as number;
-      for (let cls = 1; cls < classCount; cls++) rows[base + cls] = step(automaton as Automaton, failState, cls);
-    }
-    for (const [cls, child] of own ?? []) {
-      if (row >= 0) rows[row * classCount + cls] = child;
-      else {
-        edgeClass[state] = cls;
-        edgeTarget[state] = child;
-      }
-      fail[child] = state === 0 ? 0 : step(automaton as Automaton, fail[state] as number, cls);
+    for (const [cls, child] of children[state] ?? []) {
+      const target = state === 0 ? 0 : step(automaton, fail[state] as number, cls);
+      fail[child] = target;
+      outLink[child] = (ownOutputs[target]?.length ?? 0) > 0 ? target : (outLink[target] as number);
       queue.push(child);
     }
   }
@@ -134,11 +171,11 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   let total = 0;
   for (let state = 0; state < stateCount; state++) {
     outStart[state] = total;
-    total += outputs[state]?.length ?? 0;
+    total += ownOutputs[state]?.length ?? 0;
   }
   outStart[stateCount] = total;
   const outPatterns = new Uint32Array(total);
-  for (let state = 0; state < stateCount; state++) outPatterns.set(outputs[state] ?? [], outStart[state]);
+  for (let state = 0; state < stateCount; state++) outPatterns.set(ownOutputs[state] ?? [], outStart[state]);
 
   // Most code units fold to themselves: start from the folded-character classes and patch the rest.
   const fold = foldTable();
@@ -149,7 +186,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   }
 
   return {
-    classOf, classCount, stateCount, rowOf, rows, edgeClass, edgeTarget, fail,
-    outStart, outPatterns, firstClass, lastClass, patternLength,
+    classOf, classCount, stateCount, rootRow, edgeStart, edgeClass, edgeTarget, fail,
+    outStart, outPatterns, outLink, firstClass, lastClass, patternLength,
   };
 }

@@ -1,8 +1,30 @@
 /**
- * The built-in luxury pack, validated when first imported: a broken edit to the JSON fails every
- * test and the build at once instead of shipping.
+ * The built-in rules: one pack of categories, materials and signal words, and one pack per domain of
+ * brands (fashion, watches, jewellery, beauty, streetwear), merged in this order like any packs. Each
+ * is validated when first imported: a broken edit to the JSON fails every test and the build at once
+ * instead of shipping.
  */
-import luxuryPack from './packs/luxury.json';
+import beauty from './packs/brands-beauty.json';
+import fashion from './packs/brands-fashion.json';
+import jewellery from './packs/brands-jewellery.json';
+import streetwear from './packs/brands-streetwear.json';
+import watches from './packs/brands-watches.json';
+import core from './packs/core.json';
 import { parseRulePack, type RulePack } from './rule-pack';
 
-export const BUILTIN_PACK: RulePack = parseRulePack(luxuryPack);
+export const BUILTIN_PACKS: readonly RulePack[] = Object.freeze([core, fashion, streetwear, watches, jewellery, beauty].map((pack) => parseRulePack(pack)));
+
+/** How the built-in rules are named to the user: one version for all of them. */
+export const BUILTIN_PACKS_INFO = Object.freeze({
+  id: 'builtin',
+  version: core.version,
+  brandCount: new Set(BUILTIN_PACKS.flatMap((pack) => pack.brands?.map((brand) => brand.id) ?? [])).size,
+  packIds: Object.freeze(BUILTIN_PACKS.map((pack) => pack.id)),
+});
+
+/** Brand id → display names, over all built-in packs (a later pack's names win, as in merging). */
+export function builtinBrandNames(): Map<string, { en: string; zh_CN: string }> {
+  const names = new Map<string, { en: string; zh_CN: string }>();
+  for (const pack of BUILTIN_PACKS) for (const brand of pack.brands ?? []) if (brand.names) names.set(brand.id, brand.names);
+  return names;
+}

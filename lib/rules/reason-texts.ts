@@ -18,9 +18,18 @@ export function formatYuan(amount: number): string {
   return Number.isInteger(amount) ? grouped : `${grouped}.${amount.toFixed(2).slice(-2)}`;
 }
 
-export const brandMentionText = (brand: BrandNames): LocalizedText => ({
-  en: `Names ${brand.en}.`,
-  zh_CN: `提到${brand.zh_CN}。`,
+/** "Gucci bags" / "古驰包袋": the brand and, when the title says it, what is sold. */
+export interface ProductLabel {
+  en: string;
+  zh_CN: string;
+}
+
+export const productLabel = (brand: BrandNames, category: BrandNames | null): ProductLabel =>
+  category ? { en: `${brand.en} ${category.en}`, zh_CN: `${brand.zh_CN}${category.zh_CN}` } : { en: `${brand.en} items`, zh_CN: `${brand.zh_CN}商品` };
+
+export const brandMakerText = (brand: BrandNames, category: BrandNames | null): LocalizedText => ({
+  en: category ? `Offered as ${brand.en} (${category.en}).` : `Offered as ${brand.en}.`,
+  zh_CN: category ? `以${brand.zh_CN}名义出售（${category.zh_CN}）。` : `以${brand.zh_CN}名义出售。`,
 });
 
 export const counterfeitTermText = (term: string): LocalizedText => ({
@@ -33,14 +42,44 @@ export const lookalikeText = (term: string, brand: BrandNames): LocalizedText =>
   zh_CN: `以“${term}”描述，属仿款而非${brand.zh_CN}本身。`,
 });
 
+export const designOnlyText = (term: string, brand: BrandNames): LocalizedText => ({
+  en: `“${term}” is one of ${brand.en}'s designs, but ${brand.en} itself is not named: a lookalike, not ${brand.en}.`,
+  zh_CN: `“${term}”是${brand.zh_CN}的款式名称，标题未提${brand.zh_CN}本身：属仿款，并非${brand.zh_CN}。`,
+});
+
+export const motifText = (term: string, brand: BrandNames): LocalizedText => ({
+  en: `“${term}” is a motif ${brand.en} is known for; no brand is named, so at most in the style of ${brand.en}.`,
+  zh_CN: `“${term}”是${brand.zh_CN}常用的图案；标题未提任何品牌，至多是${brand.zh_CN}风格。`,
+});
+
 export const accessoryText = (term: string, brand: BrandNames): LocalizedText => ({
   en: `An accessory for ${brand.en} items (“${term}”), not ${brand.en}'s own product; prices are not compared.`,
   zh_CN: `为${brand.zh_CN}商品配套的配件（“${term}”），并非品牌自有商品，不比对价格。`,
 });
 
+export const aboutText = (brand: BrandNames, category: BrandNames): LocalizedText => ({
+  en: `${category.en.charAt(0).toUpperCase()}${category.en.slice(1)} about ${brand.en}, not ${brand.en}'s own product.`,
+  zh_CN: `与${brand.zh_CN}相关的${category.zh_CN}，并非${brand.zh_CN}商品。`,
+});
+
+export const factoryText = (term: string): LocalizedText => ({
+  en: `Sold with factory or wholesale wording (“${term}”): genuine luxury goods do not come from factory outlets.`,
+  zh_CN: `使用工厂或批发用语（“${term}”）：正品奢侈品不会由工厂直接出货。`,
+});
+
+export const indirectNameText = (term: string, brand: BrandNames, how: 'nickname' | 'code' | 'design'): LocalizedText => ({
+  en: `Names ${brand.en} only ${how === 'nickname' ? 'by a nickname' : how === 'code' ? 'by an abbreviation' : 'through a design'} (“${term}”), as sellers do to slip past the platform's brand filters.`,
+  zh_CN: `只用${how === 'nickname' ? '昵称' : how === 'code' ? '缩写' : '款式名'}“${term}”指代${brand.zh_CN}，这是卖家规避平台品牌过滤的常见做法。`,
+});
+
+export const squatterText = (term: string, brand: BrandNames): LocalizedText => ({
+  en: `“${term}” is a name made to look like ${brand.en}.`,
+  zh_CN: `“${term}”是模仿${brand.zh_CN}的名称。`,
+});
+
 export const secondHandText = (term: string): LocalizedText => ({
-  en: `Second-hand or resale (“${term}”).`,
-  zh_CN: `二手或转售（“${term}”）。`,
+  en: `Second-hand or resale (“${term}”): held to a lower price.`,
+  zh_CN: `二手或转售（“${term}”），按较低价格衡量。`,
 });
 
 export const authorisedShopText = (brand: BrandNames, shopName: string): LocalizedText => ({
@@ -48,20 +87,32 @@ export const authorisedShopText = (brand: BrandNames, shopName: string): Localiz
   zh_CN: `由${brand.zh_CN}授权店铺销售（${shopName}）。`,
 });
 
+export const trustedShopText = (shopName: string): LocalizedText => ({
+  en: `Sold by a store the platform itself runs (${shopName}).`,
+  zh_CN: `由平台自营店铺销售（${shopName}）。`,
+});
+
 export const brandStuffingText = (brands: readonly BrandNames[]): LocalizedText => ({
   en: `Names ${brands.length} brands at once (${brands.map((b) => b.en).join(', ')}).`,
   zh_CN: `同时堆砌${brands.length}个品牌（${brands.map((b) => b.zh_CN).join('、')}）。`,
 });
 
-/** What the price is compared with: "Hermès bag" / "爱马仕包袋", or a model: "Hermès Birkin". */
-export interface FloorLabel {
-  en: string;
-  zh_CN: string;
-}
+export const partPriceText = (term: string): LocalizedText => ({
+  en: `The price shown is not the item's price (“${term}”), so it is not compared.`,
+  zh_CN: `所示价格并非商品售价（“${term}”），不比对价格。`,
+});
 
-export const priceBelowFloorText = (price: number, floor: number, label: FloorLabel, far: boolean): LocalizedText => ({
-  en: `¥${formatYuan(price)} is ${far ? 'far ' : ''}below the lowest plausible price for genuine ${label.en} (¥${formatYuan(floor)}).`,
-  zh_CN: `售价¥${formatYuan(price)}${far ? '远' : ''}低于正品${label.zh_CN}的最低合理价格（¥${formatYuan(floor)}）。`,
+export const notSoldText = (brand: BrandNames, category: BrandNames): LocalizedText => ({
+  en: `${brand.en} does not make ${category.en}, so the price is not compared.`,
+  zh_CN: `${brand.zh_CN}并不生产${category.zh_CN}，不比对价格。`,
+});
+
+/** What the price is compared with: "Hermès bags" / "爱马仕包袋", or a model: "Hermès Birkin". */
+export type FloorLabel = ProductLabel;
+
+export const priceBelowFloorText = (price: number, floor: number, label: FloorLabel, far: boolean, secondHand: boolean): LocalizedText => ({
+  en: `¥${formatYuan(price)} is ${far ? 'far ' : ''}below the lowest plausible price for ${secondHand ? 'second-hand' : 'genuine'} ${label.en} (¥${formatYuan(floor)}).`,
+  zh_CN: `售价¥${formatYuan(price)}${far ? '远' : ''}低于${secondHand ? '二手' : '正品'}${label.zh_CN}的最低合理价格（¥${formatYuan(floor)}）。`,
 });
 
 const ACTION: Record<NonNullable<NoticeHit['action']>, LocalizedText> = {

@@ -13,13 +13,16 @@
  * - the longest hit wins: a hit lying inside a longer hit is dropped, which is how "爱马仕橙" (a
  *   colour) hides "爱马仕" and "小香风" hides "小香".
  *
- * Buffers are allocated once per matcher and reused: scanning allocates nothing.
+ * Every step is linear in the title's length and its number of hits. The matcher itself is immutable
+ * (it belongs to the compiled rules); the memory a scan writes lives in ScanBuffers, which each caller
+ * owns and reuses, so scanning allocates nothing once the buffers have grown to the title.
  */
 import {
   CLASS_LAST_DIGIT,
   CLASS_LAST_LETTER,
   CLASS_OTHER,
   CLASS_SKIP,
+  firstOutput,
   type Automaton,
 } from './automaton';
 
@@ -27,18 +30,38 @@ const isDigitClass = (cls: number): boolean => cls >= 1 && cls <= CLASS_LAST_DIG
 const isLetterClass = (cls: number): boolean => cls > CLASS_LAST_DIGIT && cls <= CLASS_LAST_LETTER;
 const isAlnumClass = (cls: number): boolean => cls >= 1 && cls <= CLASS_LAST_LETTER;
 
-export class TitleMatcher {
-  /** After `scan`: hits in order of their end, as pattern id and folded start/end (inclusive). */
+/** A scan's working memory and its result: hits in order of their end, as pattern id and folded start/end (inclusive). */
+export class ScanBuffers {
   hitPattern = new Int32Array(64);
   hitStart = new Int32Array(64);
   hitEnd = new Int32Array(64);
   /** Length of the last scanned title in folded code units. */
   foldedLength = 0;
+  posClass = new Uint16Array(256);
+  posGap = new Uint8Array(256);
+  dropped = new Uint8Array(64);
 
-  private posClass = new Uint16Array(256);
-  private posGap = new Uint8Array(256);
-  private dropped = new Uint8Array(64);
+  grow(length: number): void {
+    if (this.posClass.length > length) return;
+    this.posClass = new Uint16Array(length * 2 + 1);
+    this.posGap = new Uint8Array(length * 2 + 1);
+  }
 
+  growHits(): void {
+    const size = this.hitPattern.length * 2;
+    const grow = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const to = new Int32Array(size);
+      to.set(from);
+      return to;
+    };
+    this.hitPattern = grow(this.hitPattern);
+    this.hitStart = grow(this.hitStart);
+    this.hitEnd = grow(this.hitEnd);
+    this.dropped = new Uint8Array(size);
+  }
+}
+
+export class TitleMatcher {
   constructor(
     private readonly automaton: Automaton,
     /** Pattern id → 1 when the pattern may touch neither letters nor digits. */
@@ -47,23 +70,20 @@ export class TitleMatcher {
     private readonly ownSeparators: Uint32Array,
   ) {}
 
-  /** Scans a title; returns how many hits survived filtering (read them from the hit arrays). */
-  scan(title: string): number {
-    let count = this.run(title, false);
-    if (count < 0) count = this.run(title.normalize('NFKC'), true);
-    return this.filter(count);
+  /** Scans a text into `buffers`; returns how many hits survived filtering (read them from the buffers). */
+  scan(text: string, buffers: ScanBuffers): number {
+    let count = this.run(text, false, buffers);
+    if (count < 0) count = this.run(text.normalize('NFKC'), true, buffers);
+    return this.keepLongest(this.filter(count, buffers), buffers);
   }
 
   /** Raw automaton pass; -1 when the title needs whole-string NFKC first. */
-  private run(text: string, nfkcDone: boolean): number {
-    const { classOf, classCount, rowOf, rows, edgeClass, edgeTarget, fail, outStart, outPatterns, patternLength } = this.automaton;
+  private run(text: string, nfkcDone: boolean, buffers: ScanBuffers): number {
+    const automaton = this.automaton;
+    const { classOf, rootRow, edgeStart, edgeClass, edgeTarget, fail, outStart, outPatterns, outLink, patternLength } = automaton;
     const length = text.length;
-    if (this.posClass.length <= length) {
-      this.posClass = new Uint16Array(length * 2 + 1);
-      this.posGap = new Uint8Array(length * 2 + 1);
-    }
-    const posClass = this.posClass;
-    const posGap = this.posGap;
+    buffers.grow(length);
+    const { posClass, posGap } = buffers;
     let state = 0;
     let pos = 0;
     let gap = 0;
@@ -87,37 +107,53 @@ export class TitleMatcher {
       else {
         // automaton.step, inlined: this loop is the hot path.
         for (;;) {
-          const row = rowOf[state] as number;
-          if (row >= 0) {
-            state = rows[row * classCount + cls] as number;
+          if (state === 0) {
+            state = rootRow[cls] as number;
             break;
           }
-          if (edgeClass[state] === cls) {
-            state = edgeTarget[state] as number;
+          let low = edgeStart[state] as number;
+          let high = (edgeStart[state + 1] as number) - 1;
+          let next = -1;
+          while (low <= high) {
+            const mid = (low + high) >>> 1;
+            const c = edgeClass[mid] as number;
+            if (c === cls) {
+              next = edgeTarget[mid] as number;
+              break;
+            }
+            if (c < cls) low = mid + 1;
+            else high = mid - 1;
+          }
+          if (next >= 0) {
+            state = next;
             break;
           }
           state = fail[state] as number;
         }
       }
-      const outEnd = outStart[state + 1] as number;
-      for (let o = outStart[state] as number; o < outEnd; o++) {
-        if (hits === this.hitPattern.length) this.growHits();
-        const pattern = outPatterns[o] as number;
-        this.hitPattern[hits] = pattern;
-        this.hitEnd[hits] = pos;
-        this.hitStart[hits] = pos - (patternLength[pattern] as number) + 1;
-        hits++;
+      for (let s = state === 0 ? 0 : firstOutput(automaton, state); s !== 0; s = outLink[s] as number) {
+        const end = outStart[s + 1] as number;
+        for (let o = outStart[s] as number; o < end; o++) {
+          if (hits === buffers.hitPattern.length) buffers.growHits();
+          const pattern = outPatterns[o] as number;
+          buffers.hitPattern[hits] = pattern;
+          buffers.hitEnd[hits] = pos;
+          buffers.hitStart[hits] = pos - (patternLength[pattern] as number) + 1;
+          hits++;
+        }
       }
       pos++;
     }
-    this.foldedLength = pos;
+    buffers.foldedLength = pos;
     return hits;
   }
 
-  private filter(count: number): number {
+  /** Drops hits that break a word boundary or span separators the pattern does not have. */
+  private filter(count: number, buffers: ScanBuffers): number {
     const { firstClass, lastClass } = this.automaton;
-    const { hitPattern, hitStart, hitEnd, posClass, posGap, strictBoundary, ownSeparators } = this;
-    const length = this.foldedLength;
+    const { strictBoundary, ownSeparators } = this;
+    const { hitPattern, hitStart, hitEnd, posClass, posGap } = buffers;
+    const length = buffers.foldedLength;
     let kept = 0;
     for (let h = 0; h < count; h++) {
       const pattern = hitPattern[h] as number;
@@ -132,6 +168,7 @@ export class TitleMatcher {
         const own = ownSeparators[pattern] as number;
         let gaps = 0;
         let foreign = 0;
+        // Patterns are short; only their own span is walked.
         for (let i = start + 1; i <= end; i++) {
           if (posGap[i] === 0) continue;
           gaps++;
@@ -144,42 +181,43 @@ export class TitleMatcher {
       hitEnd[kept] = end;
       kept++;
     }
-    // Longest wins. Hits are few (a handful per title), so the quadratic check is the cheap one.
-    // Marked first and compacted after, so every comparison sees the original hits.
-    if (this.dropped.length < kept) this.dropped = new Uint8Array(this.hitPattern.length);
-    const dropped = this.dropped;
-    for (let h = 0; h < kept; h++) {
-      const start = hitStart[h] as number;
+    return kept;
+  }
+
+  /**
+   * Longest wins, in one backward sweep: hits come in order of their end, so walking back from the
+   * last end, a hit lies inside a longer one exactly when a hit ending later (or at the same end)
+   * starts at or before it. Hits with the same end: only the one starting first is kept among them.
+   */
+  private keepLongest(count: number, buffers: ScanBuffers): number {
+    const { hitPattern, hitStart, hitEnd, dropped } = buffers;
+    let minStartAfter = Number.MAX_SAFE_INTEGER; // smallest start among hits ending after the current end
+    let h = count - 1;
+    while (h >= 0) {
       const end = hitEnd[h] as number;
-      let inside = 0;
-      for (let other = 0; other < kept && inside === 0; other++) {
-        const otherStart = hitStart[other] as number;
-        const otherEnd = hitEnd[other] as number;
-        if (otherStart <= start && otherEnd >= end && otherEnd - otherStart > end - start) inside = 1;
+      // The group of hits sharing this end: hits[g + 1 .. h].
+      let g = h;
+      let groupMin = Number.MAX_SAFE_INTEGER;
+      while (g >= 0 && hitEnd[g] === end) {
+        groupMin = Math.min(groupMin, hitStart[g] as number);
+        g--;
       }
-      dropped[h] = inside;
+      for (let k = g + 1; k <= h; k++) {
+        const start = hitStart[k] as number;
+        dropped[k] = minStartAfter <= start || start > groupMin ? 1 : 0;
+      }
+      minStartAfter = Math.min(minStartAfter, groupMin);
+      h = g;
     }
     let survivors = 0;
-    for (let h = 0; h < kept; h++) {
-      if (dropped[h] === 1) continue;
-      hitPattern[survivors] = hitPattern[h] as number;
-      hitStart[survivors] = hitStart[h] as number;
-      hitEnd[survivors] = hitEnd[h] as number;
+    for (let k = 0; k < count; k++) {
+      if (dropped[k] === 1) continue;
+      hitPattern[survivors] = hitPattern[k] as number;
+      hitStart[survivors] = hitStart[k] as number;
+      hitEnd[survivors] = hitEnd[k] as number;
       survivors++;
     }
     return survivors;
-  }
-
-  private growHits(): void {
-    const size = this.hitPattern.length * 2;
-    const grow = (from: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const to = new Int32Array(size);
-      to.set(from);
-      return to;
-    };
-    this.hitPattern = grow(this.hitPattern);
-    this.hitStart = grow(this.hitStart);
-    this.hitEnd = grow(this.hitEnd);
   }
 }
 

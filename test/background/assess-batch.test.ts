@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { assessBatch, InvalidBatchError, type VerdictSources } from '../../lib/background/assess-batch';
 import type { Listing } from '../../lib/listing';
-import { BUILTIN_PACK, compileRules } from '../../lib/rules';
+import { BUILTIN_PACKS, compileRules } from '../../lib/rules';
 import type { NoticeHit } from '../../lib/verdict';
 
-const rules = compileRules([BUILTIN_PACK]);
+const rules = compileRules(BUILTIN_PACKS);
 const sources: VerdictSources = { rules, noticeHits: () => [], sensitivity: 'balanced' };
 
 function listing(overrides: Partial<Listing> = {}): Listing {

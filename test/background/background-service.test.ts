@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ActivityDatabase } from '../../lib/activity/activity-db';
 import { BackgroundService, IPP_URL, type BackgroundDeps } from '../../lib/background/background-service';
 import type { Listing } from '../../lib/listing';
-import { BUILTIN_PACK, compileRules } from '../../lib/rules';
+import { BUILTIN_PACKS, compileRules } from '../../lib/rules';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 
-const rules = compileRules([BUILTIN_PACK]);
+const rules = compileRules(BUILTIN_PACKS);
 const PAGE = 'https://s.taobao.com/search?q=gucci';
 
 function listing(n: number, title = '古驰 GG 马衔扣 女包 原单 1:1'): Listing {

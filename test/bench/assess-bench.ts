@@ -8,25 +8,29 @@
  * - a bare baseline: NFKC-normalise the title and run one regex alternation of every alias and
  *   term, with no rule logic — measured case-insensitive and with the title lower-cased first; the
  *   faster of the two is the baseline — and the ratio of the assessment to it.
- * Targets from issue 3: ≥ 800 000 listings/s and ≥ 0.6 × the baseline. Numbers, not assertions:
- * timings depend on the machine and on what else runs on it.
+ * The four are measured in interleaved rounds (one of each per round, medians over the rounds), so a
+ * busy machine slows them alike. Targets (issue 10): the assessment at ≥ 0.8 × the baseline, and
+ * compiling the built-in packs under 50 ms. Numbers, not assertions: timings depend on the machine
+ * and on what else runs on it.
  */
 import { assessListing } from '../../lib/rules/assess-listing';
 import type { AssessableListing } from '../../lib/rules/assessable-listing';
 import { compileRules } from '../../lib/rules/compile-rules';
-import luxuryPack from '../../lib/rules/packs/luxury.json';
-import { parseRulePack } from '../../lib/rules/rule-pack';
+import { BUILTIN_PACKS } from '../../lib/rules/builtin-pack';
+import { mergeRulePacks } from '../../lib/rules/merge-packs';
+
 import { foldTable } from '../../lib/rules/text-folding';
+import { ScanBuffers } from '../../lib/rules/title-matcher';
 import type { Risk } from '../../lib/verdict';
 import { seededRandom } from '../rules/seeded-random';
 
-// What lib/rules/builtin-pack.ts does on import, timed in its two parts.
+// The folding table is built once per process, on first use.
 let start = performance.now();
 foldTable();
 const foldTableMs = performance.now() - start;
 start = performance.now();
-const BUILTIN_PACK = parseRulePack(luxuryPack);
-const validateMs = performance.now() - start;
+const BUILTIN = mergeRulePacks(BUILTIN_PACKS);
+const mergeMs = performance.now() - start;
 
 const LISTINGS = 120_000;
 const ROUNDS = 7;
@@ -46,8 +50,8 @@ const SHOPS = ['小美精品女包店', '欧美大牌工厂直营', '潮流女�
 function generateListings(count: number): AssessableListing[] {
   const next = seededRandom(20260601);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const brands = BUILTIN_PACK.brands ?? [];
-  const categories = BUILTIN_PACK.categories ?? [];
+  const brands = BUILTIN.brands;
+  const categories = BUILTIN.categories;
   const listings: AssessableListing[] = [];
   for (let i = 0; i < count; i++) {
     const words: string[] = [];
@@ -55,22 +59,22 @@ function generateListings(count: number): AssessableListing[] {
     let shop = pick(SHOPS);
     if (roll < 0.7) {
       const brand = pick(brands);
-      const names = [brand.names?.en ?? '', brand.names?.zh_CN ?? '', ...(brand.aliases ?? [])];
-      words.push(next() < 0.4 ? `${(brand.names?.en ?? '').toUpperCase()}${brand.names?.zh_CN ?? ''}` : pick(names));
-      const model = brand.models?.length && next() < 0.3 ? pick(brand.models) : undefined;
+      const names = [brand.names.en, brand.names.zh_CN, ...brand.aliases.map((alias) => alias.term)];
+      words.push(next() < 0.4 ? `${brand.names.en.toUpperCase()}${brand.names.zh_CN}` : pick(names));
+      const model = brand.models.length > 0 && next() < 0.3 ? pick(brand.models) : undefined;
       if (model) words.push(pick(model.names));
       const kind = next();
       if (kind < 0.15) words.push(pick(SLANG));
       else if (kind < 0.25) words.push(pick(LOOKALIKE));
       else if (kind < 0.3) words.push(pick(ACCESSORY));
-      if (next() < 0.05) shop = brand.authorisedShops?.[0]?.name ?? shop;
+      if (next() < 0.05) shop = brand.authorisedShops[0]?.name ?? shop;
     } else if (roll < 0.9) {
       words.push(pick(FILLERS));
     } else {
       words.push(pick(COLLISIONS));
     }
     const category = pick(categories);
-    words.push(pick(category.terms ?? ['包包']));
+    words.push(pick(category.terms.length > 0 ? category.terms : ['包包']));
     const fillers = 4 + Math.floor(next() * 6);
     for (let f = 0; f < fillers; f++) words.push(pick(FILLERS));
     // Keyword-stuffed titles put the brand anywhere, not only first.
@@ -93,43 +97,52 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
-/** Runs `round` ROUNDS times after one warm-up and returns the median round time in ms. */
-function time(round: () => number): { ms: number; check: number } {
-  let check = round();
-  const times: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const start = performance.now();
-    check += round();
-    times.push(performance.now() - start);
-  }
-  return { ms: median(times), check };
+interface Measure {
+  run: () => number;
+  times: number[];
+  check: number;
 }
+const measure = (run: () => number): Measure => ({ run, times: [], check: 0 });
+
+/** One warm-up of each, then ROUNDS rounds that run each measure once, in turn. */
+function timeInterleaved(measures: readonly Measure[]): void {
+  for (const m of measures) m.check += m.run();
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const m of measures) {
+      const begin = performance.now();
+      m.check += m.run();
+      m.times.push(performance.now() - begin);
+    }
+  }
+}
+const msOf = (m: Measure): number => median(m.times);
 
 const perSecond = (count: number, ms: number): string => `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 start = performance.now();
-const rules = compileRules([BUILTIN_PACK]);
+const rules = compileRules(BUILTIN_PACKS);
 const firstCompile = performance.now() - start;
 const compiles: number[] = [];
 for (let i = 0; i < 5; i++) {
   start = performance.now();
-  compileRules([BUILTIN_PACK]);
+  compileRules(BUILTIN_PACKS);
   compiles.push(performance.now() - start);
 }
 
 const listings = generateListings(LISTINGS);
 const averageLength = listings.reduce((sum, listing) => sum + listing.title.length, 0) / listings.length;
 
-const whole = time(() => {
+const whole = measure(() => {
   let flagged = 0;
   for (const listing of listings) if (assessListing(listing, rules).score >= 30) flagged++;
   return flagged;
 });
 
-const matcherOnly = time(() => {
+const buffers = new ScanBuffers();
+const matcherOnly = measure(() => {
   let hits = 0;
-  for (const listing of listings) hits += rules.matcher.scan(listing.title);
+  for (const listing of listings) hits += rules.matcher.scan(listing.title, buffers);
   return hits;
 });
 
@@ -138,7 +151,7 @@ const alternation = [...new Set(rules.meanings.flatMap((meanings) => meanings.ma
   .map(escapeRegExp)
   .join('|');
 const caseless = new RegExp(alternation, 'gi');
-const baselineCaseless = time(() => {
+const baselineCaseless = measure(() => {
   let hits = 0;
   for (const listing of listings) {
     const title = listing.title.normalize('NFKC');
@@ -148,7 +161,7 @@ const baselineCaseless = time(() => {
   return hits;
 });
 const lower = new RegExp(alternation, 'g');
-const baselineLower = time(() => {
+const baselineLower = measure(() => {
   let hits = 0;
   for (const listing of listings) {
     const title = listing.title.normalize('NFKC').toLowerCase();
@@ -157,27 +170,29 @@ const baselineLower = time(() => {
   }
   return hits;
 });
-const baseline = baselineLower.ms < baselineCaseless.ms ? baselineLower : baselineCaseless;
+timeInterleaved([whole, matcherOnly, baselineCaseless, baselineLower]);
+const baseline = msOf(baselineLower) < msOf(baselineCaseless) ? baselineLower : baselineCaseless;
 
 const risks: Record<Risk, number> = { high: 0, medium: 0, low: 0, none: 0 };
 for (const listing of listings) risks[assessListing(listing, rules).risk]++;
 
-const wholeRate = (LISTINGS / whole.ms) * 1000;
-const baselineRate = (LISTINGS / baseline.ms) * 1000;
+const wholeRate = (LISTINGS / msOf(whole)) * 1000;
+const baselineRate = (LISTINGS / msOf(baseline)) * 1000;
 const ratio = wholeRate / baselineRate;
 const verdictShare = (Object.entries(risks) as [Risk, number][]).map(([risk, n]) => `${risk} ${((n / LISTINGS) * 100).toFixed(1)}%`).join(', ');
 
 console.log(`rules engine benchmark (Node ${process.version}, one thread)`);
 console.log(`  built-in pack: ${rules.stats.patterns} patterns, ${rules.stats.states} automaton states, ${rules.stats.classes} character classes`);
-console.log(`  start-up: folding table ${foldTableMs.toFixed(1)} ms, validating the built-in pack ${validateMs.toFixed(1)} ms`);
+console.log(`  start-up: folding table ${foldTableMs.toFixed(1)} ms, merging the built-in packs ${mergeMs.toFixed(1)} ms`);
 console.log(`  compiling the built-in pack: first ${firstCompile.toFixed(1)} ms (cold code), then median ${median(compiles).toFixed(1)} ms`);
 console.log(`  listings: ${LISTINGS.toLocaleString('en-US')} generated, titles ${averageLength.toFixed(1)} characters on average; verdicts: ${verdictShare}`);
-console.log(`  median of ${ROUNDS} rounds after a warm-up:`);
-console.log(`    whole assessment (verdicts with reasons) ${perSecond(LISTINGS, whole.ms).padStart(14)}  (${((whole.ms * 1e6) / LISTINGS).toFixed(0)} ns each)`);
-console.log(`    matcher alone (fold + automaton)         ${perSecond(LISTINGS, matcherOnly.ms).padStart(14)}`);
-console.log(`    baseline: NFKC + regex alternation /gi   ${perSecond(LISTINGS, baselineCaseless.ms).padStart(14)}  (${alternation.split('|').length} alternatives)`);
-console.log(`    baseline: NFKC + lower case + /g         ${perSecond(LISTINGS, baselineLower.ms).padStart(14)}`);
+console.log(`  median of ${ROUNDS} interleaved rounds after a warm-up:`);
+console.log(`    whole assessment (verdicts with reasons) ${perSecond(LISTINGS, msOf(whole)).padStart(14)}  (${((msOf(whole) * 1e6) / LISTINGS).toFixed(0)} ns each)`);
+console.log(`    matcher alone (fold + automaton)         ${perSecond(LISTINGS, msOf(matcherOnly)).padStart(14)}`);
+console.log(`    baseline: NFKC + regex alternation /gi   ${perSecond(LISTINGS, msOf(baselineCaseless)).padStart(14)}  (${alternation.split('|').length} alternatives)`);
+console.log(`    baseline: NFKC + lower case + /g         ${perSecond(LISTINGS, msOf(baselineLower)).padStart(14)}`);
 console.log(`  assessment / faster baseline: ${ratio.toFixed(2)}×`);
-console.log(`  targets: ≥ 800,000/s ${wholeRate >= 800_000 ? 'met' : 'NOT met'}; ≥ 0.6× baseline ${ratio >= 0.6 ? 'met' : 'NOT met'}`);
+const compileMs = median(compiles);
+console.log(`  targets: ≥ 0.8× the baseline ${ratio >= 0.8 ? 'met' : 'NOT met'}; compiling under 50 ms ${compileMs < 50 ? 'met' : 'NOT met'}`);
 // Keeps the measured loops from being optimised away.
 if (whole.check + matcherOnly.check + baselineCaseless.check + baselineLower.check < 0) console.log('unreachable');

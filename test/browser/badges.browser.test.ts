@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportRecord, TrustRecord } from '../../lib/activity/activity-db';
 import { ACTIVITY_DB_NAME } from '../../lib/activity/activity-db';
 import { trustKeys } from '../../lib/activity/trust';
-import { assessListing, BUILTIN_PACK, compileRules } from '../../lib/rules';
+import { assessListing, BUILTIN_PACKS, compileRules } from '../../lib/rules';
 import type { Settings } from '../../lib/settings/settings';
 import { fixturePages } from '../extract/fixture-pages';
 import { openExtensionPage, waitInExtensionPage } from './extension-pages';
@@ -31,7 +31,7 @@ const text = (key: string) => MESSAGES[key]?.message ?? '';
 const DEFAULT_SETTINGS: Settings = { role: 'shopper', sensitivity: 'balanced', showLowMarks: false, mutedBrands: [] };
 const IPP_URL = 'https://ipp.alibabagroup.com/';
 
-const rules = compileRules([BUILTIN_PACK]);
+const rules = compileRules(BUILTIN_PACKS);
 const listingsOf = (name: string) => fixturePages().find((p) => p.name === name)?.expected.listings ?? [];
 const riskyIds = (name: string) =>
   listingsOf(name)

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { assessListing, BUILTIN_PACK, compileRules } from '../../lib/rules';
+import { assessListing, BUILTIN_PACKS, compileRules } from '../../lib/rules';
 import { fixturePages } from '../extract/fixture-pages';
 
 let server: FixtureServer;
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const fixtureUrl = (run: RunningBrowser, name: string): string => server.urlFor(name, run.origin);
 
-const rules = compileRules([BUILTIN_PACK]);
+const rules = compileRules(BUILTIN_PACKS);
 
 /** Item ids of a fixture whose verdict is medium or high. */
 function riskyIds(name: string): string[] {

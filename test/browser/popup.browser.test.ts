@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../lib/activity/activity-db';
 import { filterHistory, indexHistory, type HistoryFilter } from '../../lib/activity/history-query';
-import { assessListing, BUILTIN_PACK, compileRules } from '../../lib/rules';
+import { assessListing, BUILTIN_PACKS, builtinBrandNames, compileRules } from '../../lib/rules';
 import { fixturePages } from '../extract/fixture-pages';
 import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 // What the background records, computed the same way (rules engine, default sensitivity), so the
 // expected counts come from the same query code the popup runs.
-const rules = compileRules([BUILTIN_PACK]);
+const rules = compileRules(BUILTIN_PACKS);
 const recorded: HistoryRecord[] = FIXTURES.flatMap((name) =>
   (fixturePages().find((p) => p.name === name)?.expected.listings ?? []).flatMap((listing) => {
     const verdict = assessListing(listing, rules);
@@ -40,7 +40,7 @@ const recorded: HistoryRecord[] = FIXTURES.flatMap((name) =>
     return [{ itemId: listing.itemId, listing, verdict, risk: verdict.risk, brand: verdict.brand, platform: listing.shop.platform, pageUrl: '', firstSeen: 0, lastSeen: 0, timesSeen: 1 }];
   }),
 );
-const brandNames = new Map((BUILTIN_PACK.brands ?? []).flatMap((b) => (b.names ? [[b.id, [b.names.en, b.names.zh_CN]] as [string, string[]]] : [])));
+const brandNames = new Map([...builtinBrandNames()].map(([id, names]) => [id, [names.en, names.zh_CN]]));
 const pageCollected = (page: Page) => page.evaluate(() => (window as unknown as { __errors: string[] }).__errors);
 const expectedCount = (filter: HistoryFilter) => filterHistory(indexHistory(recorded, brandNames), filter).length;
 

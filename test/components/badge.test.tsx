@@ -33,7 +33,7 @@ const VERDICT: Verdict = {
     { code: 'counterfeit-term', text: counterfeitTermText('高仿') },
     {
       code: 'price-below-floor',
-      text: priceBelowFloorText(380, 6000, { en: 'Gucci bag', zh_CN: '古驰包袋' }, true),
+      text: priceBelowFloorText(380, 6000, { en: 'Gucci bags', zh_CN: '古驰包袋' }, true, false),
     },
     { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: noticeNamedText(NOTICE, 'shop') },
   ],

@@ -64,7 +64,6 @@ describe('colours, styles and other products that contain a brand name are not t
     '迪奥红 指甲油',
     '蒂芙尼蓝 礼盒',
     'tiffany蓝 气球',
-    '小香风外套 女 粗花呢',
     '老花镜 男 高清',
     '老花眼镜 折叠',
     'OMEGA-3 深海鱼油',
@@ -78,6 +77,14 @@ describe('colours, styles and other products that contain a brand name are not t
     '斜挎包 链条包 女',
   ])('%s → no brand', (title) => {
     expect(brandOf(title)).toBeNull();
+  });
+});
+
+describe('a style word is the brand\'s style, not the brand', () => {
+  it('小香风 makes a Chanel lookalike: the brand is known, the risk stays low', () => {
+    const verdict = assessListing(listing('小香风外套 女 粗花呢', 59), BUILTIN_RULES);
+    expect(verdict).toMatchObject({ brand: 'chanel', risk: 'low' });
+    expect(verdict.reasons.map((reason) => reason.code)).toEqual(['lookalike']);
   });
 });
 

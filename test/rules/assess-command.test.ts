@@ -56,8 +56,8 @@ describe('cli assess', () => {
   it('merges a brand team pack given with --rules', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'assess-'));
     const pack = join(dir, 'team.json');
-    await writeFile(pack, JSON.stringify({ format: 'counterfeit-radar.rules', formatVersion: 1, id: 'team', version: '1', lexicons: { counterfeit: ['工厂货'] } }));
-    const input = line({ title: '古驰 女包 工厂货' });
+    await writeFile(pack, JSON.stringify({ format: 'counterfeit-radar.rules', formatVersion: 1, id: 'team', version: '1', lexicons: { counterfeit: ['同厂出品'] } }));
+    const input = line({ title: '古驰 女包 同厂出品' });
     expect(JSON.parse((await run([], input)).stdout)).toMatchObject({ risk: 'low' });
     expect(JSON.parse((await run(['--rules', pack], input)).stdout)).toMatchObject({ risk: 'high' });
   });

@@ -1,9 +1,9 @@
 /** Shared by the rules tests: the built-in pack compiled once, and a terse listing builder. */
 import type { AssessableListing } from '../../lib/rules/assessable-listing';
-import { BUILTIN_PACK } from '../../lib/rules/builtin-pack';
+import { BUILTIN_PACKS } from '../../lib/rules/builtin-pack';
 import { compileRules } from '../../lib/rules/compile-rules';
 
-export const BUILTIN_RULES = compileRules([BUILTIN_PACK]);
+export const BUILTIN_RULES = compileRules(BUILTIN_PACKS);
 
 export function listing(title: string, price?: number, shopName?: string): AssessableListing {
   return {

@@ -30,7 +30,7 @@ describe('parseRulePack', () => {
   it.each([
     ['not an object', 42, '(pack): '],
     ['wrong format', { ...header, format: 'something-else' }, 'format: must be "counterfeit-radar.rules"'],
-    ['unknown format version', { ...header, formatVersion: 2 }, 'formatVersion: must be 1'],
+    ['unknown format version', { ...header, formatVersion: 3 }, 'formatVersion: must be 1 or 2'],
     ['missing version', { ...header, version: undefined }, 'version: '],
     ['empty version', { ...header, version: '  ' }, 'version: must not be empty'],
     ['bad brand id', { ...header, brands: [{ ...goodBrand, id: 'Acme Co' }] }, 'brands[0].id: must be lower-case letters, digits, "_" or "-"'],

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { BUILTIN_PACK } from '../../../lib/rules';
+import { BUILTIN_PACKS_INFO } from '../../../lib/rules';
 import { loadSettings } from '../../../lib/settings/settings';
 import { chooseFile, makeHarness, renderOptions, type Harness } from './options-harness';
 
@@ -30,7 +30,7 @@ describe('settings', () => {
     // Every brand of the built-in pack, all watched by default; unticking one mutes it.
     const brands = within(screen.getByRole('group', { name: 'Brands to watch' }));
     const gucci = await brands.findByRole('checkbox', { name: 'Gucci' });
-    expect(brands.getAllByRole('checkbox')).toHaveLength(BUILTIN_PACK.brands?.length ?? 0);
+    expect(brands.getAllByRole('checkbox')).toHaveLength(BUILTIN_PACKS_INFO.brandCount);
     expect(brands.getAllByRole('checkbox').every((box) => (box as HTMLInputElement).checked)).toBe(true);
     fireEvent.click(gucci);
     await waitFor(async () => expect((await loadSettings()).mutedBrands).toEqual(['gucci']));
@@ -69,7 +69,7 @@ describe('rule packs', () => {
   it('shows the built-in pack and adds a pack file, whose brand joins the checklist', async () => {
     harness = makeHarness();
     renderOptions(harness);
-    expect(await screen.findByText(`Built-in pack: version ${BUILTIN_PACK.version}, ${BUILTIN_PACK.brands?.length} brands`)).toBeTruthy();
+    expect(await screen.findByText(`Built-in pack: version ${BUILTIN_PACKS_INFO.version}, ${BUILTIN_PACKS_INFO.brandCount} brands`)).toBeTruthy();
     expect(screen.getByText('No packs added.')).toBeTruthy();
     chooseFile(
       screen.getByLabelText('Add a pack file (JSON)'),

@@ -1,0 +1,381 @@
+/**
+ * Weighing a read title against the listing's price and shop, and the notices that name it: a score
+ * (0–100; sensitivity.ts turns it into a risk level) and the reasons, each with its weight.
+ *
+ * Only a claimed maker can be medium or high. Its evidence:
+ *   brand named ......................... 10   (a brand and nothing else is "low")
+ *   counterfeit slang ................... +70  (+5 per further term, up to +15)        strong
+ *   price under 60 % of the floor ....... +55                                          strong
+ *   price under the floor ............... +30                                          supporting
+ *   a name made to pass as the brand .... +30                                          supporting
+ *   factory or wholesale wording ........ +25                                          supporting
+ *   three or more brands named .......... +20                                          supporting
+ *   the brand named only by a nickname,
+ *   an abbreviation or a design ......... +10                                          supporting
+ *   notice puts the brand under rules ... +25 and at least 50, unless the shop is authorised
+ *   notice names the item or shop ....... 100, whatever the title
+ * Prices are compared only when the title says what is sold, the brand makes it, the shown price is
+ * the item's (not a deposit), and the shop is not one the brand authorises or the platform runs.
+ * Second-hand listings are held to half the floor, and never to the strong signal.
+ * A lookalike that names the brand scores 20 (medium only for strict brand staff); made-for, about
+ * and motif-only listings 10: never more than low.
+ */
+import type { NoticeHit, Reason } from '../verdict';
+import type { AssessableListing } from './assessable-listing';
+import type { AssessmentScratch } from './assessment-scratch';
+import { isBrandStoreName, type CompiledBrand, type CompiledCategory, type CompiledRules, type Floor, type Meaning } from './compile-rules';
+import {
+  aboutText,
+  accessoryText,
+  authorisedShopText,
+  brandMakerText,
+  brandStuffingText,
+  counterfeitTermText,
+  designOnlyText,
+  factoryText,
+  indirectNameText,
+  lookalikeText,
+  motifText,
+  noticeBrandText,
+  noticeNamedText,
+  notSoldText,
+  partPriceText,
+  priceBelowFloorText,
+  productLabel,
+  secondHandText,
+  squatterText,
+  trustedShopText,
+} from './reason-texts';
+import { foldText } from './text-folding';
+import type { TitleReading } from './title-analysis';
+
+const BRAND_SCORE = 10;
+const COUNTERFEIT_SCORE = 70;
+const EXTRA_COUNTERFEIT_SCORE = 5;
+const FAR_BELOW_FLOOR_SCORE = 55;
+const BELOW_FLOOR_SCORE = 30;
+/** "Far below" means under this share of the floor. */
+const FAR_BELOW_RATIO = 0.6;
+const SECOND_HAND_FLOOR_RATIO = 0.5;
+const SQUATTER_SCORE = 30;
+const FACTORY_SCORE = 25;
+const STUFFING_SCORE = 20;
+const STUFFING_MIN_BRANDS = 3;
+const INDIRECT_NAME_SCORE = 10;
+const NAMED_LOOKALIKE_SCORE = 20;
+const NOTICE_BRAND_SCORE = 25;
+const NOTICE_BRAND_MIN = 50;
+const NOTICE_NAMED_SCORE = 100;
+
+export interface Scored {
+  score: number;
+  reasons: Reason[];
+  /** The notice behind the strongest notice reason (item or shop before brand). */
+  notice: NoticeHit | undefined;
+}
+
+/** A notice's source link, kept only when it is http(s): feed data is not trusted to be a safe link. */
+function noticeSource(hit: NoticeHit): { url?: string } {
+  return hit.url && /^https?:\/\//i.test(hit.url) ? { url: hit.url } : {};
+}
+
+export function scoreReading(
+  rules: CompiledRules,
+  scratch: AssessmentScratch,
+  reading: TitleReading,
+  listing: AssessableListing,
+  noticeHits: readonly NoticeHit[],
+): Scored {
+  const findings: Reason[] = [];
+  const context: Reason[] = [];
+  let namingNotice: NoticeHit | undefined;
+  for (const hit of noticeHits) {
+    if (hit.match !== 'item' && hit.match !== 'shop') continue;
+    findings.push({ code: hit.match === 'item' ? 'notice-item' : 'notice-shop', text: noticeNamedText(hit, hit.match), weight: 'strong', noticeId: hit.noticeId, ...noticeSource(hit) });
+    namingNotice ??= hit;
+  }
+  if (reading.brand === -1) return { score: namingNotice ? NOTICE_NAMED_SCORE : 0, reasons: findings, notice: namingNotice };
+
+  const b = reading.brand;
+  const brand = rules.brands[b] as CompiledBrand;
+  let score = BRAND_SCORE;
+  let brandNotice: NoticeHit | undefined;
+
+  if (reading.role !== 'maker') {
+    context.push(roleReason(rules, scratch, reading, brand));
+    if (reading.role === 'lookalike' && reading.via !== 'model' && reading.via !== 'style') score = NAMED_LOOKALIKE_SCORE;
+  } else {
+    const shop = shopStanding(rules, scratch, brand, listing);
+    if (scratch.counterfeit) {
+      score += COUNTERFEIT_SCORE + EXTRA_COUNTERFEIT_SCORE * Math.min(scratch.counterfeitCount - 1, 3);
+      findings.push(termReason(scratch, scratch.counterfeit, -1, () => ({ code: 'counterfeit-term', text: counterfeitTermText(scratch.counterfeit?.text ?? ''), weight: 'strong' })));
+    }
+    if (reading.via === 'squatter') {
+      score += SQUATTER_SCORE;
+      const term = firstAlias(scratch, b, 'squatter');
+      findings.push(termReason(scratch, term, b, () => ({ code: 'squatter-name', text: squatterText(term?.text ?? '', brand.names), weight: 'supporting' })));
+    }
+    if (scratch.factory) {
+      score += FACTORY_SCORE;
+      const factory = scratch.factory;
+      findings.push(termReason(scratch, factory, -1, () => ({ code: 'factory-wording', text: factoryText(factory.text), weight: 'supporting' })));
+    }
+    if (reading.namedBrands >= STUFFING_MIN_BRANDS) {
+      score += STUFFING_SCORE;
+      const named: CompiledBrand[] = [];
+      for (let i = 0; i < scratch.touchedBrandCount; i++) {
+        const other = scratch.touchedBrands[i] as number;
+        if ((scratch.named[other] as number) > 0 && scratch.notBrand[other] === 0) named.push(rules.brands[other] as CompiledBrand);
+      }
+      findings.push({ code: 'brand-stuffing', text: brandStuffingText(named.map((n) => n.names)), weight: 'supporting' });
+    }
+    if (reading.via === 'nickname' || reading.via === 'code' || reading.via === 'model' || reading.via === 'style') {
+      score += INDIRECT_NAME_SCORE;
+      const how = reading.via === 'nickname' ? 'nickname' : reading.via === 'code' ? 'code' : 'design';
+      const term = firstAlias(scratch, b, reading.via);
+      findings.push(termReason(scratch, term, b, () => ({ code: 'indirect-name', text: indirectNameText(term?.text ?? '', brand.names, how), weight: 'supporting' })));
+    }
+    score += priceFindings(rules, scratch, brand, b, listing, shop !== null, findings, context);
+
+    const category = firstSoldCategory(scratch, brand, b);
+    context.unshift(makerReason(rules, scratch, b, category));
+    if (shop) {
+      context.push(shop);
+      score = Math.min(score, BRAND_SCORE);
+    } else {
+      for (const hit of noticeHits) {
+        if (hit.match !== 'brand' || hit.brand !== brand.id) continue;
+        brandNotice ??= hit;
+        findings.push({ code: 'notice-brand', text: noticeBrandText(hit, brand.names), weight: 'strong', noticeId: hit.noticeId, ...noticeSource(hit) });
+      }
+      if (brandNotice) score = Math.max(score + NOTICE_BRAND_SCORE, NOTICE_BRAND_MIN);
+    }
+    if (scratch.secondHand) {
+      const secondHand = scratch.secondHand;
+      context.push(termReason(scratch, secondHand, -1, () => ({ code: 'second-hand', text: secondHandText(secondHand.text), weight: 'context' })));
+    }
+  }
+  if (namingNotice) score = NOTICE_NAMED_SCORE;
+  findings.sort((x, y) => weightRank(x) - weightRank(y));
+  for (const reason of context) findings.push(reason);
+  return { score: Math.min(100, score), reasons: findings, notice: namingNotice ?? brandNotice };
+}
+
+/** Notices first (they name this very listing or its brand), then strong findings, then supporting ones. */
+const weightRank = (reason: Reason): number => (reason.code.startsWith('notice-') ? 0 : reason.weight === 'strong' ? 1 : 2);
+
+/** The reason that says who the brand is to a listing it does not make. */
+function roleReason(rules: CompiledRules, scratch: AssessmentScratch, reading: TitleReading, brand: CompiledBrand): Reason {
+  const term = reading.roleTerm;
+  switch (reading.role) {
+    case 'about': {
+      const category = rules.categories[reading.aboutCategory]?.names ?? { en: 'something', zh_CN: '内容' };
+      return { code: 'about', text: aboutText(brand.names, category), weight: 'context' };
+    }
+    case 'made-for':
+      return termReason(scratch, term, reading.brand, () => ({ code: 'accessory', text: accessoryText(term?.text ?? '', brand.names), weight: 'context' }));
+    case 'motif':
+      return termReason(scratch, term, reading.brand, () => ({ code: 'motif', text: motifText(term?.text ?? '', brand.names), weight: 'context' }));
+    default:
+      if (term && (term.strength === 'model' || (term.kind === 'alias' && reading.via === 'model'))) {
+        return termReason(scratch, term, reading.brand, () => ({ code: 'lookalike', text: designOnlyText(term.text, brand.names), weight: 'context' }));
+      }
+      return termReason(scratch, term, reading.brand, () => ({ code: 'lookalike', text: lookalikeText(term?.text ?? '', brand.names), weight: 'context' }));
+  }
+}
+
+/**
+ * The reason for a term depends only on the term (and the brand, for wording that names it), so it is
+ * built once per rules and shared between verdicts.
+ */
+function termReason(scratch: AssessmentScratch, meaning: Meaning | null, brand: number, build: () => Reason): Reason {
+  if (!meaning) return build();
+  const key = meaning.id * (scratch.rules.brands.length + 1) + brand + 1;
+  let reason = scratch.termReasons.get(key);
+  if (!reason) {
+    const built = build();
+    reason = Object.freeze({ ...built, text: Object.freeze(built.text) });
+    scratch.termReasons.set(key, reason);
+  }
+  return reason;
+}
+
+/** The first alias of this strength the title used for the brand. */
+function firstAlias(scratch: AssessmentScratch, brand: number, strength: Meaning['strength']): Meaning | null {
+  for (const meaning of scratch.aliasHits) if (meaning.brand === brand && meaning.strength === strength) return meaning;
+  return null;
+}
+
+/** "Offered as Gucci (bags)": one per brand and category, shared between verdicts. */
+function makerReason(rules: CompiledRules, scratch: AssessmentScratch, b: number, category: number): Reason {
+  const key = b * (rules.categories.length + 1) + category + 1;
+  let reason = scratch.makerReasons.get(key);
+  if (!reason) {
+    const names = (rules.brands[b] as CompiledBrand).names;
+    reason = Object.freeze({ code: 'brand', text: Object.freeze(brandMakerText(names, category >= 0 ? (rules.categories[category]?.names ?? null) : null)), weight: 'context' as const });
+    scratch.makerReasons.set(key, reason);
+  }
+  return reason;
+}
+
+function foldedShopName(scratch: AssessmentScratch, name: string): string {
+  let folded = scratch.shopNames.get(name);
+  if (folded === undefined) {
+    if (scratch.shopNames.size >= 4096) scratch.shopNames.clear();
+    folded = foldText(name);
+    scratch.shopNames.set(name, folded);
+  }
+  return folded;
+}
+
+/** A context reason when the shop is one that sells the brand genuinely; null otherwise. */
+function shopStanding(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand, listing: AssessableListing): Reason | null {
+  const shop = listing.shop;
+  if (!shop) return null;
+  const label = shop.name ?? shop.id ?? '';
+  if (shop.id && brand.shopIds.has(shop.id)) return { code: 'authorised-shop', text: authorisedShopText(brand.names, label), weight: 'context' };
+  if (!shop.name) return null;
+  const folded = foldedShopName(scratch, shop.name);
+  const tmall = shop.platform === 'tmall' || shop.platform === 'tmall-global';
+  if (brand.shopNames.has(folded) || (tmall && isBrandStoreName(brand, folded))) {
+    return { code: 'authorised-shop', text: authorisedShopText(brand.names, shop.name), weight: 'context' };
+  }
+  if (rules.trustedShops.has(folded)) return { code: 'trusted-shop', text: trustedShopText(shop.name), weight: 'context' };
+  return null;
+}
+
+/**
+ * The categories the title sells that the brand makes, in order: the words the title names, then
+ * what a named model is (钉子手镯, a bracelet). Calls `visit` for each; stops when it returns true.
+ */
+function forSoldCategories(scratch: AssessmentScratch, brand: CompiledBrand, b: number, visit: (category: number) => boolean): void {
+  for (let i = 0; i < scratch.touchedCategoryCount; i++) {
+    const c = scratch.touchedCategories[i] as number;
+    if (brand.sells[c] === 1 && visit(c) === true) return;
+  }
+  const model = scratch.modelCategory[b] as number;
+  if (model >= 0 && scratch.categorySeen[model] === 0 && brand.sells[model] === 1) visit(model);
+}
+
+/** The first category the title sells that the brand makes, -1 when none. */
+function firstSoldCategory(scratch: AssessmentScratch, brand: CompiledBrand, b: number): number {
+  let first = -1;
+  forSoldCategories(scratch, brand, b, (c) => {
+    first = c;
+    return true;
+  });
+  return first;
+}
+
+interface TitleSize {
+  /** The largest volume (ml) and weight (g) the title states, 0 when it states none. */
+  ml: number;
+  g: number;
+}
+
+const SIZE = /(\d+(?:\.\d+)?)\s*(ml|毫升|g|克)(?![a-z])/gi;
+
+function titleSize(title: string): TitleSize {
+  const size = { ml: 0, g: 0 };
+  for (const match of title.matchAll(SIZE)) {
+    const amount = Number(match[1]);
+    const unit = (match[2] as string).toLowerCase();
+    if (unit === 'ml' || unit === '毫升') size.ml = Math.max(size.ml, amount);
+    else size.g = Math.max(size.g, amount);
+  }
+  return size;
+}
+
+interface FloorChoice {
+  floor: Floor;
+  /** Category index, or -1 for a model's own floor. */
+  category: number;
+  model: Meaning | null;
+}
+
+/**
+ * The floor the price is held to: the lowest among the categories the title names that the brand
+ * makes (a title stuffed with 钱包 and 手提包 is held to the wallet's), each by the material named
+ * when the brand has a floor for it; a named model's own floor stands in for its category.
+ */
+function chooseFloor(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand, b: number, title: string): FloorChoice | null {
+  const model = scratch.modelFloor[b] ?? null;
+  const materialCount = rules.materials.length;
+  let best: FloorChoice | null = model ? { floor: { price: model.floor, source: model.floorSource }, category: -1, model } : null;
+  let size: TitleSize | undefined;
+  forSoldCategories(scratch, brand, b, (named) => {
+    if (model && model.category === named) return false;
+    // A 7 ml perfume or a 1.4 g lipstick is a mini: held to the brand's sample floor, if it has one.
+    const category = rules.categories[named] as CompiledCategory;
+    let c = named;
+    if (category.miniAs >= 0) {
+      size ??= titleSize(title);
+      if ((category.miniMl > 0 && size.ml > 0 && size.ml < category.miniMl) || (category.miniG > 0 && size.g > 0 && size.g < category.miniG)) c = category.miniAs;
+      if (c !== named && brand.sells[c] !== 1) return false;
+    }
+    // The material named decides when the brand prices it apart (18K against silver); the lowest if several.
+    let byMaterial: Floor | null = null;
+    for (let k = 0; k < scratch.touchedMaterialCount; k++) {
+      const floor = brand.materialFloors[c * materialCount + (scratch.touchedMaterials[k] as number)] ?? null;
+      if (floor && (!byMaterial || floor.price < byMaterial.price)) byMaterial = floor;
+    }
+    const floor = byMaterial ?? brand.floors[c] ?? null;
+    if (floor && (!best || floor.price < best.floor.price)) best = { floor, category: c, model: null };
+    return false;
+  });
+  return best;
+}
+
+/** Adds the price findings (or says why the price was not compared); returns their score. */
+function priceFindings(
+  rules: CompiledRules,
+  scratch: AssessmentScratch,
+  brand: CompiledBrand,
+  b: number,
+  listing: AssessableListing,
+  genuineShop: boolean,
+  findings: Reason[],
+  context: Reason[],
+): number {
+  const price = listing.price?.max;
+  if (price === undefined || !(price > 0) || genuineShop) return 0;
+  if (scratch.partPrice) {
+    const part = scratch.partPrice;
+    context.push(termReason(scratch, part, -1, () => ({ code: 'price-not-compared', text: partPriceText(part.text), weight: 'context' })));
+    return 0;
+  }
+  const choice = chooseFloor(rules, scratch, brand, b, listing.title);
+  if (!choice) {
+    const named = scratch.touchedCategoryCount > 0 ? (scratch.touchedCategories[0] as number) : -1;
+    const category = named >= 0 ? rules.categories[named] : undefined;
+    if (category && category.kind === 'product' && brand.sells[named] !== 1) {
+      context.push({ code: 'price-not-compared', text: notSoldText(brand.names, category.names), weight: 'context' });
+    }
+    return 0;
+  }
+  const secondHand = scratch.secondHand !== null;
+  const floor = secondHand ? choice.floor.price * SECOND_HAND_FLOOR_RATIO : choice.floor.price;
+  if (price >= floor) return 0;
+  const far = !secondHand && price < floor * FAR_BELOW_RATIO;
+  const label = choice.model
+    ? { en: `${brand.names.en} ${choice.model.text}`, zh_CN: `${brand.names.zh_CN}${choice.model.text}` }
+    : floorLabel(rules, scratch, b, choice.category);
+  findings.push({
+    code: far ? 'price-far-below-floor' : 'price-below-floor',
+    text: priceBelowFloorText(price, floor, label, far, secondHand),
+    weight: far ? 'strong' : 'supporting',
+    source: choice.floor.source,
+  });
+  return far ? FAR_BELOW_FLOOR_SCORE : BELOW_FLOOR_SCORE;
+}
+
+function floorLabel(rules: CompiledRules, scratch: AssessmentScratch, b: number, category: number): { en: string; zh_CN: string } {
+  const key = b * (rules.categories.length + 1) + category + 1;
+  let label = scratch.floorLabels.get(key);
+  if (!label) {
+    const brand = (rules.brands[b] as CompiledBrand).names;
+    label = productLabel(brand, category >= 0 ? (rules.categories[category]?.names ?? null) : null);
+    scratch.floorLabels.set(key, label);
+  }
+  return label;
+}
