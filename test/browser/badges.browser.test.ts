@@ -40,7 +40,8 @@ const riskyIds = (name: string) =>
 
 /**
  * No Tmall item fixture is risky as saved, so this page is the Tmall one with the seller's title
- * rewritten to counterfeit slang (title, JSON and sticky bar alike), under an id of its own.
+ * rewritten to counterfeit slang (title, JSON and sticky bar alike), under an id of its own, sold by
+ * a shop that is not the brand's own store (which the engine trusts whatever the title says).
  */
 const TMALL_RISKY_ID = '745612398799';
 const TMALL_RISKY_PATH = `/item.htm`;
@@ -50,7 +51,7 @@ beforeAll(async () => {
   server = await startFixtureServer();
   const tmall = server.fixtures.get('pc-item-tmall-unprefixed-ice');
   if (!tmall) throw new Error('no pc-item-tmall-unprefixed-ice fixture');
-  server.extraPages.set(TMALL_RISKY_PATH, tmall.html.replaceAll('官方正品', '原单 高仿').replaceAll('745612398701', TMALL_RISKY_ID));
+  server.extraPages.set(TMALL_RISKY_PATH, tmall.html.replaceAll('官方正品', '原单 高仿').replaceAll('GUCCI古驰香水官方旗舰店', '香氛集合店').replaceAll('745612398701', TMALL_RISKY_ID));
 });
 afterAll(async () => {
   await server?.close();
