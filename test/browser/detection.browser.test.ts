@@ -32,11 +32,6 @@ function riskyLevels(name: string): Map<string, string> {
   return levels;
 }
 
-/** Item ids of a fixture whose verdict is medium or high. */
-function riskyIds(name: string): string[] {
-  return [...riskyLevels(name).keys()];
-}
-
 function expectedIds(name: string): string[] {
   return server.fixtures.get(name)?.expectedIds ?? [];
 }
