@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-output/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'test-output/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

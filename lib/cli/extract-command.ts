@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { JSDOM } from 'jsdom';
 import { extractPage } from '../extract/extract-page';
 import { CliError, type CliCommand } from './cli-io';
 
@@ -39,6 +38,8 @@ export const runExtract: CliCommand = async (args, io) => {
 
   const html = await readHtml(file);
   if (!/<(html|head|body|div|script)[\s>]/i.test(html)) throw new CliError(`${file} does not look like an HTML page`);
+  // Loaded here, not at start-up: jsdom takes longer to load than `assess` takes to start.
+  const { JSDOM } = await import('jsdom');
   const { document } = new JSDOM(html, { url }).window;
   const { page, found } = extractPage(document, url);
   io.stdout.write(`${JSON.stringify({ page, listings: found.map((f) => f.listing) }, null, 2)}\n`);
