@@ -112,38 +112,66 @@ function extractCards(doc: Document, pageUrl: URL): FoundListing[] {
   return [...byId.values()];
 }
 
-/** Pre-2023 search pages render from `g_page_config.mods.itemlist.data.auctions`. */
-function extractPageConfig(doc: Document): FoundListing[] {
+/** An auction's title as the list shows it: `title` with its highlight tags, else `raw_title`. */
+function auctionTitle(auction: unknown): string | null {
+  const shown = asText(at(auction, 'title'));
+  return cleanText(shown === null ? asText(at(auction, 'raw_title')) : stripMarkup(shown)) ?? cleanText(asText(at(auction, 'raw_title')));
+}
+
+/** `诚饰 <span class=H>汽车</span>…`: the text of a template string; never parsed as markup. */
+function stripMarkup(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' })[name] ?? '');
+}
+
+/**
+ * Tmall by the item link's host (`shopcard` can be null on a Tmall listing), else by `shopcard.isTmall`
+ * (true or 1) or the Tmall service icon.
+ */
+function auctionPlatform(auction: unknown, pageUrl: URL): Platform {
+  const link = parsePageUrl(asText(at(auction, 'detail_url')) ?? '', pageUrl.href);
+  if (link && link.hostname !== AD_HOST && platformOfHost(link.hostname) !== 'taobao') return platformOfHost(link.hostname);
+  const isTmall = at(auction, 'shopcard', 'isTmall');
+  if (isTmall === true || isTmall === 1) return 'tmall';
+  const icons = at(auction, 'icon');
+  if (Array.isArray(icons) && icons.some((icon) => at(icon, 'dom_class') === 'icon-service-tianmao')) return 'tmall';
+  return 'taobao';
+}
+
+/**
+ * Pre-2023 search pages render from `g_page_config.mods.itemlist.data.auctions`. Theme tiles have no
+ * nid and are not listings; an item shown as an ad (p4p: pay for performance) and again as an organic
+ * result is one listing, not an ad, read from the organic entry.
+ */
+function extractPageConfig(doc: Document, pageUrl: URL): FoundListing[] {
   const auctions = at(readAssignedJson(doc, 'g_page_config'), 'mods', 'itemlist', 'data', 'auctions');
   if (!Array.isArray(auctions)) return [];
   const found = new Map<string, FoundListing>();
   for (const auction of auctions) {
     const itemId = asText(at(auction, 'nid'));
-    const title = cleanText(asText(at(auction, 'raw_title')) ?? asText(at(auction, 'title')));
-    if (!isItemId(itemId) || !title || found.has(itemId)) continue;
-    const platform: Platform = at(auction, 'shopcard', 'isTmall') === true ? 'tmall' : 'taobao';
-    const shopName = cleanText(asText(at(auction, 'nick')));
-    found.set(itemId, {
-      listing: makeListing({
-        itemId,
-        platform,
-        title,
-        price: parsePrice(asText(at(auction, 'view_price'))),
-        shopName,
-        shopId: null,
-        sales: parseSales(asText(at(auction, 'view_sales'))),
-        location: parseLocation(asText(at(auction, 'item_loc'))),
-        image: cleanImageUrl(asText(at(auction, 'pic_url'))),
-        // p4p: pay-for-performance, Taobao's paid placement.
-        isAd: Boolean(at(auction, 'p4p')),
-      }),
-      elements: [],
+    const title = auctionTitle(auction);
+    if (!isItemId(itemId) || !title) continue;
+    const listing = makeListing({
+      itemId,
+      platform: auctionPlatform(auction, pageUrl),
+      title,
+      price: parsePrice(asText(at(auction, 'view_price'))),
+      shopName: cleanText(asText(at(auction, 'nick'))),
+      shopId: null,
+      sales: parseSales(asText(at(auction, 'view_sales'))),
+      location: parseLocation(asText(at(auction, 'item_loc'))),
+      image: cleanImageUrl(asText(at(auction, 'pic_url'))),
+      isAd: Boolean(at(auction, 'p4p')),
     });
+    const seen = found.get(itemId);
+    if (seen) seen.listing = mergeDuplicate(seen.listing, listing);
+    else found.set(itemId, { listing, elements: [] });
   }
   return [...found.values()];
 }
 
 export function extractSearchPage(doc: Document, pageUrl: URL): FoundListing[] {
   const cards = extractCards(doc, pageUrl);
-  return cards.length > 0 ? cards : extractPageConfig(doc);
+  return cards.length > 0 ? cards : extractPageConfig(doc, pageUrl);
 }
