@@ -82,10 +82,16 @@ function fromDom(doc: Document): Partial<ItemFields> {
     price: readFirst(doc, ITEM_PAGE.price, (el) => parsePrice(el.textContent), sticky),
     shopName: cleanText(elementText(queryFirst(doc, ITEM_PAGE.shopName, sticky))),
     shopId: shopIdFromUrl(shopLink?.getAttribute('href')),
-    sales: readFirst(doc, ITEM_PAGE.sales, (el) => parseSales(el.textContent), sticky),
+    sales: readFirst(doc, ITEM_PAGE.sales, (el) => parseSales(el.textContent), sticky) ?? readFirst(doc, ITEM_PAGE.salesInfo, salesPhrase, sticky),
     location: readFirst(doc, ITEM_PAGE.location, (el) => parseLocation(el.textContent), sticky),
     image: imageUrl(queryFirst(doc, ITEM_PAGE.image, sticky)),
   };
+}
+
+/** Only a count worded as sales: itemInfo-- also holds "回头客330人" and "超400人加购". */
+function salesPhrase(element: Element): string | null {
+  const text = element.textContent ?? '';
+  return /^\s*(?:已售|月销)/.test(text) ? parseSales(text) : null;
 }
 
 /** Old Taobao's `var g_config = {…}` is a JavaScript literal, not JSON: read single properties. */

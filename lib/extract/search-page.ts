@@ -12,7 +12,7 @@ import { elementText, imageUrl, type FoundListing } from './found-listing';
 import { asText, at, readAssignedJson } from './inline-script';
 import { makeListing } from './make-listing';
 import { hasHashedClass, queryAll, queryFirst } from './selector';
-import { SEARCH_CARD } from './selectors';
+import { SEARCH_CARD, SEARCH_CLASSIC_CARD } from './selectors';
 
 const AD_HOST = 'click.simba.taobao.com';
 
@@ -84,15 +84,7 @@ function cardListing(card: Card, fields: CardFields<CardField>, pageUrl: URL): L
 /** One item shown twice (an ad shell and a normal card): the normal card's fields win, gaps filled. */
 function mergeDuplicate(a: Listing, b: Listing): Listing {
   const [main, other] = a.isAd && !b.isAd ? [b, a] : [a, b];
-  return {
-    ...main,
-    price: main.price ?? other.price,
-    shop: main.shop.name || main.shop.id ? main.shop : other.shop,
-    sales: main.sales ?? other.sales,
-    location: main.location ?? other.location,
-    image: main.image ?? other.image,
-    isAd: main.isAd && other.isAd,
-  };
+  return { ...fillGaps(main, other), isAd: main.isAd && other.isAd };
 }
 
 function extractCards(doc: Document, pageUrl: URL): FoundListing[] {
@@ -171,7 +163,69 @@ function extractPageConfig(doc: Document, pageUrl: URL): FoundListing[] {
   return [...found.values()];
 }
 
+/** One rendered classic card; its link decides Tmall, its `item-ad` class or ad link an ad. */
+function classicCardListing(card: Element, pageUrl: URL): Listing | null {
+  const titleLink = queryFirst(card, SEARCH_CLASSIC_CARD.titleLink);
+  const picLink = queryFirst(card, SEARCH_CLASSIC_CARD.picLink);
+  const itemId = titleLink?.getAttribute('data-nid') ?? picLink?.getAttribute('data-nid') ?? null;
+  const title = cleanText(titleLink?.textContent);
+  if (!isItemId(itemId) || !title) return null;
+  const hrefs = [picLink?.getAttribute('href'), picLink?.getAttribute('data-href'), titleLink?.getAttribute('href')];
+  const link = hrefs.map((href) => (href ? parsePageUrl(href, pageUrl.href) : null)).find((url) => url !== null) ?? null;
+  const isAd = card.classList.contains('item-ad') || link?.hostname === AD_HOST;
+  let platform: Platform = link && link.hostname !== AD_HOST ? platformOfHost(link.hostname) : 'taobao';
+  if (platform === 'taobao' && (isTmallOnly(pageUrl) || queryFirst(card, SEARCH_CLASSIC_CARD.tmallIcon) !== null)) platform = 'tmall';
+  return makeListing({
+    itemId,
+    platform,
+    title,
+    price: parsePrice(queryFirst(card, SEARCH_CLASSIC_CARD.price)?.textContent),
+    shopName: cleanText(queryFirst(card, SEARCH_CLASSIC_CARD.shopName)?.textContent),
+    shopId: null,
+    sales: parseSales(queryFirst(card, SEARCH_CLASSIC_CARD.sales)?.textContent),
+    location: parseLocation(queryFirst(card, SEARCH_CLASSIC_CARD.location)?.textContent),
+    image: imageUrl(queryFirst(card, SEARCH_CLASSIC_CARD.image)),
+    isAd,
+  });
+}
+
+/**
+ * Classic search: the rendered grid and the `g_page_config` JSON, merged by id. A rendered card is
+ * what the visitor sees, so its fields win and its element carries the badge; the JSON fills gaps and
+ * supplies the listings of a page saved before its grid was rendered.
+ */
+function extractClassicSearch(doc: Document, pageUrl: URL): FoundListing[] {
+  const found = new Map<string, FoundListing>();
+  for (const card of queryAll(doc, SEARCH_CLASSIC_CARD.card)) {
+    const listing = classicCardListing(card, pageUrl);
+    if (!listing) continue;
+    const seen = found.get(listing.itemId);
+    if (seen) {
+      seen.listing = mergeDuplicate(seen.listing, listing);
+      seen.elements.push(card);
+    } else found.set(listing.itemId, { listing, elements: [card] });
+  }
+  for (const fromJson of extractPageConfig(doc, pageUrl)) {
+    const seen = found.get(fromJson.listing.itemId);
+    if (!seen) found.set(fromJson.listing.itemId, fromJson);
+    else seen.listing = { ...fillGaps(seen.listing, fromJson.listing), isAd: seen.listing.isAd && fromJson.listing.isAd };
+  }
+  return [...found.values()];
+}
+
+/** `main` with its empty fields taken from `other`. */
+function fillGaps(main: Listing, other: Listing): Listing {
+  return {
+    ...main,
+    price: main.price ?? other.price,
+    shop: main.shop.name || main.shop.id ? main.shop : other.shop,
+    sales: main.sales ?? other.sales,
+    location: main.location ?? other.location,
+    image: main.image ?? other.image,
+  };
+}
+
 export function extractSearchPage(doc: Document, pageUrl: URL): FoundListing[] {
   const cards = extractCards(doc, pageUrl);
-  return cards.length > 0 ? cards : extractPageConfig(doc, pageUrl);
+  return cards.length > 0 ? cards : extractClassicSearch(doc, pageUrl);
 }

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { decodeSavedPage } from '../../lib/cli/saved-page';
 import { extractPage } from '../../lib/extract/extract-page';
+import { queryAll } from '../../lib/extract/selector';
+import { selectorRegistry } from '../../lib/extract/selector-registry';
 import type { Listing } from '../../lib/listing';
 import type { EvalFigure, EvalReport } from './eval-report';
 import split from './page-split.json';
@@ -76,10 +78,12 @@ function scoreFields(expected: ExpectedListing, actual: Listing): FieldResult[] 
   return results;
 }
 
-export function scorePage(sharedDir: string, expected: ExpectedFile): PageResult {
+function loadPage(sharedDir: string, expected: ExpectedFile): Document {
   const path = join(sharedDir, 'real-pages', expected.file);
-  const html = decodeSavedPage(readFileSync(path), path);
-  const { document } = new JSDOM(html, { url: expected.url }).window;
+  return new JSDOM(decodeSavedPage(readFileSync(path), path), { url: expected.url }).window.document;
+}
+
+export function scorePage(expected: ExpectedFile, document: Document): PageResult {
   const { page, found } = extractPage(document, expected.url);
   const byId = new Map(found.map((f) => [f.listing.itemId, f.listing]));
   const wanted = new Set(expected.listings.map((l) => l.itemId));
@@ -153,10 +157,39 @@ function fileLines(results: readonly PageResult[]): string[] {
   return lines;
 }
 
+/**
+ * The selectors' stated matches on real pages (selectors.ts `real`), checked here because the pages
+ * live outside the repository; and the alternatives no real page exercises, which only synthetic
+ * pages vouch for.
+ */
+function selectorLines(documents: ReadonlyMap<string, Document>): string[] {
+  const wrong: string[] = [];
+  const syntheticOnly: string[] = [];
+  for (const { name, selector } of selectorRegistry()) {
+    const stated = selector.expect.real ?? {};
+    let matchesReal = false;
+    for (const [page, doc] of documents) {
+      const count = queryAll(doc, [selector]).length;
+      if (count > 0) matchesReal = true;
+      const want = stated[page];
+      if (want !== undefined && want !== count) wrong.push(`    ${name}: ${page} matches ${count}, selectors.ts says ${want}`);
+      else if (want === undefined && count > 0) wrong.push(`    ${name}: also matches ${page} (${count}×), not stated in selectors.ts`);
+    }
+    if (!matchesReal) syntheticOnly.push(name);
+  }
+  return [
+    `  selector expectations on real pages: ${wrong.length === 0 ? 'all as stated' : `${wrong.length} differ`}`,
+    ...wrong,
+    `  alternatives no real page exercises (only synthetic fixtures vouch for them): ${syntheticOnly.length} of ${selectorRegistry().length}`,
+    ...syntheticOnly.map((name) => `    ${name}`),
+  ];
+}
+
 export function evaluatePages(sharedDir: string): EvalReport {
   const file = join(sharedDir, 'real-pages', 'expected.json');
   const { files } = JSON.parse(readFileSync(file, 'utf8')) as { files: ExpectedFile[] };
-  const results = files.map((expected) => scorePage(sharedDir, expected));
+  const documents = new Map(files.map((expected) => [expected.file.replace(/\.html$/, ''), loadPage(sharedDir, expected)]));
+  const results = files.map((expected) => scorePage(expected, documents.get(expected.file.replace(/\.html$/, '')) as Document));
   const scored = figuresOf(results.filter((r) => !TUNE_FILES.has(r.file)));
   const tune = figuresOf(results.filter((r) => TUNE_FILES.has(r.file)));
   const lines = [
@@ -165,6 +198,7 @@ export function evaluatePages(sharedDir: string): EvalReport {
     ...figureLines('tune part', tune),
     '  per page (expected kind → what the extractor called it):',
     ...fileLines(results),
+    ...selectorLines(documents),
   ];
   const figures: EvalFigure[] = [
     { key: 'pages.listingsFound', label: 'listings found on real pages', value: share(scored.found, scored.expected) },
