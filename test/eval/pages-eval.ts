@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { decodeSavedPage } from '../../lib/cli/saved-page';
 import { extractPage } from '../../lib/extract/extract-page';
+import { layoutUnrecognised } from '../../lib/extract/layout-check';
 import { queryAll } from '../../lib/extract/selector';
 import { selectorRegistry } from '../../lib/extract/selector-registry';
 import type { Listing } from '../../lib/listing';
@@ -53,6 +54,8 @@ export interface PageResult {
   invented: string[];
   fields: FieldResult[];
   calledBlocked: boolean;
+  /** Whether the extension would say "This page's layout is not recognised". */
+  layoutUnrecognised: boolean;
 }
 
 const TUNE_FILES = new Set<string>(split.tune);
@@ -104,6 +107,7 @@ export function scorePage(expected: ExpectedFile, document: Document): PageResul
     invented: [...byId.keys()].filter((id) => !wanted.has(id)),
     fields,
     calledBlocked: page === 'blocked',
+    layoutUnrecognised: layoutUnrecognised(document, page, found.length),
   };
 }
 
@@ -150,7 +154,7 @@ function fileLines(results: readonly PageResult[]): string[] {
   for (const r of results) {
     const wrong = r.fields.filter((f) => !f.right);
     const part = TUNE_FILES.has(r.file) ? 'tune' : 'scored';
-    lines.push(`    ${r.file.padEnd(32)} ${part.padEnd(6)} ${r.expectedKind.padEnd(11)} → ${r.page.padEnd(11)} found ${r.found}/${r.expected}, fields ${r.fields.length - wrong.length}/${r.fields.length}${r.invented.length > 0 ? `, invented ${r.invented.length}` : ''}`);
+    lines.push(`    ${r.file.padEnd(32)} ${part.padEnd(6)} ${r.expectedKind.padEnd(11)} → ${r.page.padEnd(11)} found ${r.found}/${r.expected}, fields ${r.fields.length - wrong.length}/${r.fields.length}${r.invented.length > 0 ? `, invented ${r.invented.length}` : ''}${r.layoutUnrecognised ? ', layout NOT RECOGNISED' : ''}`);
     for (const f of wrong.slice(0, 8)) lines.push(`      ${f.itemId} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
     if (wrong.length > 8) lines.push(`      … and ${wrong.length - 8} more wrong fields`);
   }
