@@ -30,6 +30,21 @@ export interface ListingEvidence {
   cardMarkup: string;
 }
 
+/**
+ * What a change in the background can alter on an open page: verdicts (rules, sensitivity, notices,
+ * trust, reports: ask again) or only how badges look (role, low marks: draw again).
+ */
+export type ChangeScope = 'verdicts' | 'display';
+
+/** What a tab's content script tells the background after each batch, for the toolbar icon. */
+export interface PageStatus {
+  checked: number;
+  high: number;
+  medium: number;
+  /** The page is of a supported kind, settled, and shows no listings we can read. */
+  layoutUnrecognised: boolean;
+}
+
 export interface ProtocolMap {
   /** content → background: assess one batch of newly found listings (≤ MAX_BATCH). */
   assessListings(data: { listings: Listing[] }): AssessAnswer;
@@ -43,6 +58,10 @@ export interface ProtocolMap {
   reportRecorded(data: { itemId: string; complaint: string }): void;
   /** popup → content: on an item page, its listing and the verdict the badge shows; else null. */
   currentListing(): { listing: Listing; verdict: Verdict } | null;
+  /** background → content: something changed that alters this page's verdicts or badges. */
+  pageChanged(data: { scope: ChangeScope }): void;
+  /** content → background: the page's counts after a batch (the toolbar icon shows them). */
+  pageStatus(data: PageStatus): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
