@@ -9,7 +9,7 @@ import type { ProtocolMap } from '../../lib/messaging/protocol';
 import { saveSettings } from '../../lib/settings/settings';
 
 /** A messenger that keeps its listeners and records what is sent to tabs. */
-class FakeMessenger<Map extends Record<string, unknown>> {
+class FakeMessenger<Map extends object> {
   readonly listeners = new Map<string, (message: { data: unknown; sender: unknown }) => unknown>();
   readonly sent: { name: string; data: unknown; tabId: unknown }[] = [];
 
@@ -49,8 +49,8 @@ function listing(n: number): Listing {
   };
 }
 
-let content: FakeMessenger<ProtocolMap>;
-let pages: FakeMessenger<PageProtocolMap>;
+let content = new FakeMessenger<ProtocolMap>();
+let pages = new FakeMessenger<PageProtocolMap>();
 let menus: { id?: string | number }[];
 
 function start() {
@@ -67,8 +67,8 @@ const changesSent = () => content.sent.filter((m) => m.name === 'pageChanged');
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  content = new FakeMessenger();
-  pages = new FakeMessenger();
+  content = new FakeMessenger<ProtocolMap>();
+  pages = new FakeMessenger<PageProtocolMap>();
   menus = [];
   const stubs = fakeBrowser as unknown as Record<string, unknown>;
   stubs.contextMenus = { create: (menu: { id?: string }) => menus.push(menu), onClicked: { addListener: () => undefined } };
