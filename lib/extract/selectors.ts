@@ -11,7 +11,7 @@ export const ITEM_PAGE = {
   title: [
     // unprefixed h1.mainTitle-- (Sep 2024–) and prefixed ItemHeader--mainTitle-- (2022–24)
     hashed('mainTitle', {
-      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-prefixed': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1 },
+      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 2, 'pc-item-taobao-prefixed': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1 },
       real: { 'item-2026-a': 2, 'item-2026-b': 2 },
     }),
     // old Taobao (–2022)
@@ -24,7 +24,7 @@ export const ITEM_PAGE = {
   price: [
     // unprefixed: the current price (after a discount, subPrice-- holds the original)
     hashed('highlightPrice', {
-      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1 },
+      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 2, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1 },
       real: { 'item-2026-a': 2, 'item-2026-b': 2 },
     }),
     // prefixed: promotion price, shown instead of the list price when present
@@ -37,7 +37,7 @@ export const ITEM_PAGE = {
     }),
     // "simplified" unprefixed variant: the price only appears in block2--
     hashed('block2', {
-      fixtures: { 'pc-item-taobao-simplified': 1 },
+      fixtures: { 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-simplified': 1 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }),
     css('.tm-promo-price .tm-price', { fixtures: { 'pc-item-tmall-old': 1 } }), // old Tmall: promotion price
@@ -52,12 +52,12 @@ export const ITEM_PAGE = {
   shopName: [
     // unprefixed span.shopName-- (name also in title)
     hashed('shopName', {
-      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1 },
+      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }, 'span'),
     // prefixed ShopHeaderNew--shopName--
     hashed('shopName', {
-      fixtures: { 'item-under-unusual-notice': 1, 'mobile-item-taobao': 1, 'mobile-item-tmall': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 12 },
+      fixtures: { 'item-under-unusual-notice': 1, 'mobile-item-taobao': 1, 'mobile-item-tmall': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 12 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }),
     // prefixed ShopHeader--title-- (name also in title)
@@ -70,7 +70,7 @@ export const ITEM_PAGE = {
   shopLink: [
     // unprefixed: the shop block is itself the link
     hashed('detailWrap', {
-      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-prefixed': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1 },
+      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-prefixed': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }, 'a'),
     // prefixed ShopHeader-- / ShopHeaderNew--
@@ -97,11 +97,11 @@ export const ITEM_PAGE = {
     css('.tm-ind-sellCount .tm-count', { fixtures: { 'pc-item-tmall-old': 1 } }), // old Tmall
   ],
   /** 2026 builds without salesDesc--: "已售 2000+" in an unclassed span inside itemInfo--. */
-  salesInfo: [hashed('itemInfo', { fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1 }, real: { 'item-2026-a': 4, 'item-2026-b': 1 } })],
+  salesInfo: [hashed('itemInfo', { fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 4, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1 }, real: { 'item-2026-a': 4, 'item-2026-b': 1 } })],
   location: [
     // unprefixed: "浙江嘉兴 至 北京市"
     hashed('deliveryAddrWrap', {
-      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1 },
+      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }),
     // prefixed
@@ -112,12 +112,12 @@ export const ITEM_PAGE = {
   image: [
     // unprefixed gallery
     css('#picGalleryEle [class*="mainPic--"]', {
-      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1 },
+      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }),
     // prefixed PicGallery--mainPic--
     hashed('mainPic', {
-      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-prefixed': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 55, 'search-hostile': 6, 'search-tmall-tab': 12 },
+      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-prefixed': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 55, 'search-hostile': 6, 'search-tmall-tab': 12 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }),
     // old Taobao and Tmall thumbnails
@@ -133,7 +133,7 @@ export const ITEM_PAGE = {
   ],
   /** A sticky header repeats title and price: never read from it. */
   stickyBar: [hashed('ItemHeadFixed', {
-    fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 4, 'pc-item-world': 3 },
+    fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 4, 'pc-item-world': 3 },
     real: { 'item-2026-a': 1, 'item-2026-b': 1 },
   })],
 } satisfies Record<string, Selector[]>;
@@ -161,7 +161,7 @@ export const MOBILE_ITEM_PAGE = {
   })],
   // inside the shopCard-- link
   shopName: [hashed('shopName', {
-    fixtures: { 'item-under-unusual-notice': 1, 'mobile-item-taobao': 1, 'mobile-item-tmall': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 12 },
+    fixtures: { 'item-under-unusual-notice': 1, 'mobile-item-taobao': 1, 'mobile-item-tmall': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 12 },
     real: { 'item-2026-a': 1, 'item-2026-b': 1 },
   })],
   // shop.m.taobao.com/shop/shop_index.htm?shop_id=N
@@ -196,7 +196,7 @@ export const SEARCH_CARD = {
   title: [
     // 2025 title-- (with title attr) and 2023–24 Title--title--
     hashed('title', {
-      fixtures: { 'item-under-unusual-notice': 3, 'other-home': 5, 'pc-item-taobao-prefixed': 2, 'pc-item-taobao-unprefixed': 2, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 23, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 14 },
+      fixtures: { 'item-under-unusual-notice': 3, 'other-home': 5, 'pc-item-2026-ice-indirect': 4, 'pc-item-taobao-prefixed': 2, 'pc-item-taobao-unprefixed': 2, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 23, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 14, 'shop-2026-shelf': 12 },
       real: { 'item-2026-a': 5, 'item-2026-b': 4 },
     }),
   ],
@@ -229,7 +229,7 @@ export const SEARCH_CARD = {
     }),
     // 2023–24 ShopInfo--shopName-- without an inner text span
     hashed('shopName', {
-      fixtures: { 'item-under-unusual-notice': 1, 'mobile-item-taobao': 1, 'mobile-item-tmall': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 12 },
+      fixtures: { 'item-under-unusual-notice': 1, 'mobile-item-taobao': 1, 'mobile-item-tmall': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 12 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }),
   ],
@@ -242,7 +242,7 @@ export const SEARCH_CARD = {
   image: [
     // 2025 organic card image
     hashed('mainPic', {
-      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-taobao-prefixed': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 55, 'search-hostile': 6, 'search-tmall-tab': 12 },
+      fixtures: { 'item-under-unusual-notice': 1, 'pc-item-2026-ice-indirect': 1, 'pc-item-taobao-prefixed': 1, 'pc-item-taobao-simplified': 1, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 21, 'search-2025': 55, 'search-hostile': 6, 'search-tmall-tab': 12 },
       real: { 'item-2026-a': 1, 'item-2026-b': 1 },
     }, 'img'),
     hashed('mainP4pPic', { fixtures: { 'search-2025': 5 } }, 'img'), // 2025 ad card image
@@ -261,18 +261,18 @@ export const SEARCH_CARD = {
  * test/fixtures/pages/synthetic/README.md, search-classic-grid).
  */
 export const SEARCH_CLASSIC_CARD = {
-  card: [css('.m-itemlist .item.J_MouserOnverReq', { fixtures: {} })],
+  card: [css('.m-itemlist .item.J_MouserOnverReq', { fixtures: { 'search-classic-grid': 9 } })],
   // data-nid holds the id; the text is the displayed title
   titleLink: [css('a[id^="J_Itemlist_TLink_"]', {
-    fixtures: {},
+    fixtures: { 'search-classic-grid': 9 },
   })],
-  picLink: [css('a.pic-link', { fixtures: {} })], // href (or data-href) is the item or ad link
-  price: [css('.price strong', { fixtures: {} })],
-  sales: [css('.deal-cnt', { fixtures: {} })], // "16199人付款"
-  shopName: [css('.shopname > span:last-child', { fixtures: {} })], // after the dsrs rating spans
-  location: [css('.location', { fixtures: {} })],
-  image: [css('img.J_ItemPic', { fixtures: {} })], // data-src holds the full image, src a resized copy
-  tmallIcon: [css('.icon-service-tianmao', { fixtures: {} })],
+  picLink: [css('a.pic-link', { fixtures: { 'search-classic-grid': 9 } })], // href (or data-href) is the item or ad link
+  price: [css('.price strong', { fixtures: { 'search-classic-grid': 9 } })],
+  sales: [css('.deal-cnt', { fixtures: { 'search-classic-grid': 9 } })], // "16199人付款"
+  shopName: [css('.shopname > span:last-child', { fixtures: { 'search-classic-grid': 9 } })], // after the dsrs rating spans
+  location: [css('.location', { fixtures: { 'search-classic-grid': 9 } })],
+  image: [css('img.J_ItemPic', { fixtures: { 'search-classic-grid': 9 } })], // data-src holds the full image, src a resized copy
+  tmallIcon: [css('.icon-service-tianmao', { fixtures: { 'search-classic-grid': 5 } })],
 } satisfies Record<string, Selector[]>;
 
 /** Classic shop pages: the shop's own search/category grid. */
@@ -299,19 +299,19 @@ export const SHOP_GRID = {
  * The shop's name is not in the DOM there, only in the inline `g_config` (`seller.shopName`).
  */
 export const SHOP_SHELF = {
-  shelf: [hashed('shopProductShelfArea', { fixtures: {} })],
-  card: [css('a[class*="itemCard--"][href*="item.htm"]', { fixtures: {} })],
+  shelf: [hashed('shopProductShelfArea', { fixtures: { 'shop-2026-shelf': 2 } })],
+  card: [css('a[class*="itemCard--"][href*="item.htm"]', { fixtures: { 'shop-2026-shelf': 9 } })],
   // div.title--[title]: the attribute holds the full title
   title: [hashed('title', {
-    fixtures: { 'item-under-unusual-notice': 3, 'other-home': 5, 'pc-item-taobao-prefixed': 2, 'pc-item-taobao-unprefixed': 2, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 23, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 14 },
+    fixtures: { 'item-under-unusual-notice': 3, 'other-home': 5, 'pc-item-2026-ice-indirect': 4, 'pc-item-taobao-prefixed': 2, 'pc-item-taobao-unprefixed': 2, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-tmallhk-prefixed': 1, 'pc-item-world': 1, 'search-2023': 23, 'search-2025': 60, 'search-hostile': 6, 'search-tmall-tab': 14, 'shop-2026-shelf': 12 },
     real: { 'item-2026-a': 5, 'item-2026-b': 4 },
   })],
   price: [hashed('price', {
-    fixtures: { 'item-under-unusual-notice': 1, 'other-home': 4, 'pc-item-taobao-prefixed': 2, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1, 'search-2023': 2, 'search-tmall-tab': 2 },
+    fixtures: { 'item-under-unusual-notice': 1, 'other-home': 4, 'pc-item-taobao-prefixed': 2, 'pc-item-taobao-unprefixed': 1, 'pc-item-tmall-unprefixed-ice': 1, 'pc-item-world': 1, 'search-2023': 2, 'search-tmall-tab': 2, 'shop-2026-shelf': 12 },
     real: { 'item-2026-a': 1 },
   })],
   image: [css('img', {
-    fixtures: { 'blocked-punish': 1, 'item-under-unusual-notice': 6, 'mobile-item-taobao': 6, 'mobile-item-tmall': 4, 'other-home': 5, 'pc-item-taobao-old': 6, 'pc-item-taobao-prefixed': 6, 'pc-item-taobao-simplified': 2, 'pc-item-taobao-unprefixed': 5, 'pc-item-tmall-old': 7, 'pc-item-tmall-unprefixed-ice': 7, 'pc-item-tmallhk-prefixed': 4, 'pc-item-world': 3, 'search-2023': 55, 'search-2025': 87, 'search-hostile': 6, 'search-legacy': 1, 'search-tmall-tab': 40, 'shop-taobao': 12, 'shop-tmall': 9 },
+    fixtures: { 'blocked-punish': 1, 'item-under-unusual-notice': 6, 'mobile-item-taobao': 6, 'mobile-item-tmall': 4, 'other-home': 5, 'pc-item-2026-ice-indirect': 9, 'pc-item-taobao-old': 6, 'pc-item-taobao-prefixed': 6, 'pc-item-taobao-simplified': 2, 'pc-item-taobao-unprefixed': 5, 'pc-item-tmall-old': 7, 'pc-item-tmall-unprefixed-ice': 7, 'pc-item-tmallhk-prefixed': 4, 'pc-item-world': 3, 'search-2023': 55, 'search-2025': 87, 'search-classic-grid': 9, 'search-hostile': 6, 'search-legacy': 1, 'search-tmall-tab': 40, 'shop-2026-shelf': 13, 'shop-taobao': 12, 'shop-tmall': 9 },
     real: { 'item-2020-a': 40, 'item-2026-a': 45, 'search-2026-shell': 1, 'item-2026-b': 22, 'item-h5-2026-blocked': 3 },
   })],
 } satisfies Record<string, Selector[]>;
@@ -320,7 +320,7 @@ export const SHOP_SHELF = {
 export const BLOCKED_PAGE = [
   // baxia verification dialog
   css('#baxia-dialog-content', {
-    fixtures: { 'blocked-punish': 1 },
+    fixtures: { 'blocked-punish': 1, 'pc-item-2026-ice-indirect': 1 },
     real: { 'item-2020-a': 1 },
   }),
   css('.nc-container', { fixtures: { 'blocked-punish': 1 } }), // slider captcha
@@ -336,7 +336,7 @@ export const BLOCKED_PAGE = [
     fixtures: { 'item-under-unusual-notice': 6 },
   }),
   css('iframe[src*="punish"], iframe[src*="captcha"], iframe[src*="x5sec"], iframe[src*="login.taobao.com"]', {
-    fixtures: { 'blocked-search-captcha': 1 },
+    fixtures: { 'blocked-search-captcha': 1, 'pc-item-2026-ice-indirect': 2 },
     real: { 'item-2020-a': 2, 'item-2026-b': 1, 'item-h5-2026-blocked': 1 },
   }),
 ] satisfies Selector[];

@@ -18,6 +18,11 @@ describe('selector registry', () => {
     expect(actual).toEqual(selector.expect.fixtures);
   });
 
+  it('has no dead alternative: each matches at least one page', () => {
+    const dead = selectorRegistry().filter(({ selector }) => Object.keys(selector.expect.fixtures).length === 0 && Object.keys(selector.expect.real ?? {}).length === 0);
+    expect(dead.map((d) => d.name)).toEqual([]);
+  });
+
   it('names only fixture pages that exist', () => {
     const names = new Set(documents.map((d) => d.name));
     const unknown = selectorRegistry().flatMap(({ name, selector }) => Object.keys(selector.expect.fixtures).filter((page) => !names.has(page)).map((page) => `${name}: ${page}`));
