@@ -58,6 +58,8 @@ describe('watch and jewellery names are found', () => {
     ['乔治杰生 月光葡萄 耳钉', 'georg_jensen'],
     ['蒂凡尼 项链 女', 'tiffany'],
     ['欧米伽 海马 手表', 'omega'],
+    ['卡家 钉子手镯 钛钢', 'cartier'],
+    ['潘家多拉 手链', 'pandora'],
   ])('%s → %s', (title, brand) => {
     expect(brandOf(title)).toBe(brand);
   });
@@ -111,6 +113,19 @@ describe('a design nickname without the brand is a lookalike or a motif, never m
 
   it('Swarovski crystals in another maker\'s piece make a lookalike, not a Swarovski item', () => {
     expect(verdictOf('施华洛世奇元素 水晶 项链', 99)).toMatchObject({ brand: 'swarovski', risk: 'low' });
+  });
+});
+
+describe('a strap made for a watch brand is made for it, not by it', () => {
+  it.each([
+    ['浪琴表带 20mm 真皮', 'longines'],
+    ['天梭表带 原装 钢带', 'tissot'],
+    ['宇舶表带 橡胶', 'hublot'],
+    ['适用浪琴表带 名匠', 'longines'],
+  ])('%s → made for %s', (title, brand) => {
+    const verdict = verdictOf(title, 60);
+    expect(verdict).toMatchObject({ brand, risk: 'low' });
+    expect(verdict.reasons.map((reason) => reason.code)).toEqual(['accessory']);
   });
 });
 
