@@ -50,7 +50,7 @@ describe('watch and jewellery names are found', () => {
     ['御木本 珍珠 耳钉', 'mikimoto'],
     ['Qeelin Wulu 葫芦 吊坠', 'qeelin'],
     ['潘多拉 串珠 手链', 'pandora'],
-    ['施华洛世奇 天鹅项链', 'swarovski'],
+    ['施华洛世奇 Iconic Swan 项链', 'swarovski'],
     ['APM Monaco 耳钉', 'apm_monaco'],
     ['周大福 足金 转运珠', 'chow_tai_fook'],
     ['戴比尔斯 钻戒', 'de_beers'],
@@ -91,6 +91,13 @@ describe('common words among the names stay ordinary words', () => {
     'VC 精华 面膜',
     'AP 数据线',
     '明朗格调 衬衫',
+    'I love you 项链 女',
+    'knot 戒指 打结',
+    'petite 项链 女',
+    'T1战队 应援 手链',
+    'Carrera 卡雷拉 太阳镜 男',
+    '天鹅绒 首饰盒',
+    '五花肉 真空包装',
   ])('%s → no brand', (title) => {
     expect(brandOf(title)).toBeNull();
   });
