@@ -98,6 +98,10 @@ describe('common words among the names stay ordinary words', () => {
     'Carrera 卡雷拉 太阳镜 男',
     '天鹅绒 首饰盒',
     '五花肉 真空包装',
+    '宝玑针 罗马刻度 机械表 男',
+    '宝玑游丝 机芯 手表',
+    '爱彼迎 旅行 收纳包',
+    '欧米伽-3 深海鱼油',
   ])('%s → no brand', (title) => {
     expect(brandOf(title)).toBeNull();
   });
