@@ -171,3 +171,12 @@ describe('prices are held to the brand\'s floors', () => {
     expect(verdictOf('周大福同款 镀金 项链', 29)).toMatchObject({ brand: 'chow_tai_fook', risk: 'low' });
   });
 });
+
+describe('authorised shops', () => {
+  it('a brand whose Chinese name needs a watch word still knows its own Tmall store', () => {
+    const inStore = assessListing(listing('积家 翻转系列 腕表 女', 3000, '积家官方旗舰店'), BUILTIN_RULES);
+    expect(inStore).toMatchObject({ brand: 'jaeger_lecoultre', risk: 'low' });
+    expect(inStore.reasons.map((reason) => reason.code)).toContain('authorised-shop');
+    expect(assessListing(listing('积家 翻转系列 腕表 女', 3000, '名表折扣店'), BUILTIN_RULES).risk).toBe('high');
+  });
+});
