@@ -1,13 +1,14 @@
 /**
  * The rules in force, kept compiled in the worker: the built-in pack, the user's packs, minus the
- * brands the user does not watch. Recompiled when a pack is added or removed or the settings change
- * (a few milliseconds), and at worker start.
+ * brands the user does not watch. Reloaded when a pack is added or removed or the settings change,
+ * and at worker start; activeRules compiles only when the packs or the muted brands differ from a
+ * set it has compiled before.
  */
 import { cappedDownload } from '../notices/capped-download';
 import { pageFailure, pathProblemsFailure, type PageFailure, type PageResult, type RulePackSummary } from '../messaging/page-protocol';
 import { activeRules } from '../rule-packs/active-rules';
 import { addRulePack, BUILTIN_SUMMARY, loadStoredPacks, removeRulePack } from '../rule-packs/rule-pack-store';
-import { BUILTIN_PACKS, compileRules, RulePackError, type CompiledRules } from '../rules';
+import { BUILTIN_PACKS, RulePackError, type CompiledRules } from '../rules';
 import { mergeRulePacks } from '../rules/merge-packs';
 import type { Settings } from '../settings/settings';
 
@@ -39,7 +40,7 @@ function failure(error: unknown, label: string): PageFailure {
 }
 
 export class RulePackService {
-  #rules: CompiledRules = compileRules(BUILTIN_PACKS);
+  #rules: CompiledRules = activeRules([], []);
   #generation = 0;
   ready: Promise<void>;
 
@@ -63,7 +64,7 @@ export class RulePackService {
       if (generation === this.#generation) this.#rules = rules;
     } catch (error) {
       console.error('Counterfeit Radar: the stored rule packs do not compile; using the built-in pack', error);
-      if (generation === this.#generation) this.#rules = compileRules(BUILTIN_PACKS);
+      if (generation === this.#generation) this.#rules = activeRules([], []);
     }
   }
 

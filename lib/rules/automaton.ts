@@ -11,7 +11,7 @@
  * state keeps only its own edges, sorted by class, and its failure link, and `step` follows failure
  * links until an edge or the root answers. So the tables grow with the patterns' total length, never
  * with states × alphabet: a pack of many CJK words with shared prefixes stays small (full rows per
- * branching state once cost 742 MB for one such pack). Packs beyond MAX_STATES are refused.
+ * branching state once cost 742 MB for one such pack). Tables beyond MAX_TABLE_BYTES are refused.
  */
 import { FOLD_COMPLEX, FOLD_SKIP, foldTable } from './text-folding';
 
@@ -22,14 +22,34 @@ export const CLASS_LAST_LETTER = 36;
 export const CLASS_SKIP = 0xfffe;
 export const CLASS_COMPLEX = 0xffff;
 
-/** About 30 bytes a state: 500,000 states are some 15 MB, far beyond any real pack (the built-in one needs a few thousand). */
+/** A first, cheap bound checked before anything is built: states never outnumber pattern characters. */
 export const MAX_STATES = 500_000;
+
+/**
+ * The stated bound on the matcher's tables, checked once the trie is known and before the tables are
+ * allocated. The built-in pack needs about 0.2 MB, a 205 kB pack of 11,500 CJK names under shared
+ * prefixes about 1 MB; 8 MiB leaves room for many team packs and refuses what would slow every start.
+ */
+export const MAX_TABLE_BYTES = 8 * 1024 * 1024;
+
+/** Bytes of the typed tables an automaton of this shape holds (every field of Automaton below). */
+export function tableBytes(stateCount: number, classCount: number, patternCount: number): number {
+  const classOf = 2 * 0x10000;
+  const rootRow = 4 * classCount;
+  const perState = 4 /* edgeStart */ + 4 /* fail */ + 4 /* outStart */ + 4 /* outLink */ + 2 /* edgeClass */ + 4; /* edgeTarget: one edge into every state but the root */
+  const perPattern = 4 /* outPatterns */ + 2 /* firstClass */ + 2 /* lastClass */ + 4; /* patternLength */
+  return classOf + rootRow + perState * (stateCount + 1) + perPattern * patternCount;
+}
+
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export interface Automaton {
   /** Raw code unit → class: CLASS_OTHER, a pattern class, CLASS_SKIP or CLASS_COMPLEX. */
   readonly classOf: Uint16Array;
   readonly classCount: number;
   readonly stateCount: number;
+  /** What the tables take, tableBytes(); at most MAX_TABLE_BYTES. */
+  readonly tableBytes: number;
   /** The root's transitions: rootRow[class] is the next state. */
   readonly rootRow: Uint32Array;
   /** Edges of state s (s > 0): edgeClass/edgeTarget[edgeStart[s] .. edgeStart[s + 1]), sorted by class. */
@@ -131,6 +151,11 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     patternLength[id] = pattern.length;
   });
 
+  const bytes = tableBytes(stateCount, classCount, patterns.length);
+  if (bytes > MAX_TABLE_BYTES) {
+    throw new AutomatonTooLargeError(`the matcher tables would take ${megabytes(bytes)} (${stateCount.toLocaleString('en-US')} states); at most ${megabytes(MAX_TABLE_BYTES)} are allowed`);
+  }
+
   const rootRow = new Uint32Array(classCount);
   const edgeStart = new Uint32Array(stateCount + 1);
   let edgeCount = 0;
@@ -186,7 +211,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   }
 
   return {
-    classOf, classCount, stateCount, rootRow, edgeStart, edgeClass, edgeTarget, fail,
+    classOf, classCount, stateCount, tableBytes: bytes, rootRow, edgeStart, edgeClass, edgeTarget, fail,
     outStart, outPatterns, outLink, firstClass, lastClass, patternLength,
   };
 }
