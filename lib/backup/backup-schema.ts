@@ -5,6 +5,7 @@
  * Unknown fields inside records are dropped; an unknown format or version is refused.
  */
 import * as v from 'valibot';
+import { SITES } from '../page/hosts';
 import type { ReportRecord, HistoryRecord, TrustRecord } from '../activity/activity-db';
 import { itemIdSchema as itemId, listingSchema } from '../messaging/listing-schema';
 import { isCalendarDate } from '../notices/feed-schema';
@@ -111,6 +112,8 @@ const settingsSchema = v.object({
   sensitivity: v.picklist(SENSITIVITIES),
   showLowMarks: v.boolean(),
   mutedBrands: v.pipe(v.array(text(100)), v.maxLength(1000)),
+  // Added after the first backups were made: a backup without it paused nothing.
+  pausedSites: v.optional(v.pipe(v.array(v.picklist(SITES)), v.maxLength(SITES.length)), []),
 }) satisfies v.GenericSchema<unknown, Settings>;
 
 /** Records are keyed: a key twice would silently keep only the last, so it is refused. */
