@@ -2,10 +2,12 @@
  * `cli assess [--rules extra-pack.json] [--sensitivity relaxed|balanced|strict]`: Listing JSON lines
  * on stdin, one Verdict JSON line per listing on stdout, in the same order. Only `title` is required.
  * A bad line is reported on stderr as `line N: <path>: <reason>` and skipped; the rest still run, and
- * the exit code is 1 if any line was bad. Blank lines are ignored.
+ * the exit code is 1 if any line was bad. Blank lines are ignored. Input must be UTF-8: a line that is
+ * not is one of those bad lines, named by its number. Titles are cut to the extension's own cap
+ * (MAX_TITLE_LENGTH), so a batch gets the verdict the badge would show and a huge title costs no more
+ * than a real one.
  */
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { assessListing } from '../rules/assess-listing';
@@ -18,7 +20,9 @@ import { SENSITIVITIES, type Sensitivity } from '../rules/sensitivity';
 import { loadNoticeFile } from '../notices/load-notice-file';
 import { NoticeFeedError } from '../notices/notice-feed';
 import type { NoticeIndex } from '../notices/notice-index';
+import { MAX_TITLE_LENGTH } from '../extract/make-listing';
 import { CliError, type CliCommand } from './cli-io';
+import { utf8Lines } from './utf8-lines';
 
 const USAGE = 'usage: assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] < listings.jsonl';
 /** Verdict lines are written in chunks of about this many characters. */
@@ -88,10 +92,14 @@ export const runAssess: CliCommand = async (args, io) => {
   let lineNumber = 0;
   let failed = 0;
   let pending = '';
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  for await (const raw of lines) {
-    lineNumber++;
-    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+  for await (const read of utf8Lines(io.stdin as AsyncIterable<Buffer | string>)) {
+    lineNumber = read.number;
+    if (read.text === null) {
+      failed++;
+      io.stderr.write(`line ${lineNumber}: ${read.reason}\n`);
+      continue;
+    }
+    const line = read.text;
     if (line.trim() === '') continue;
     let json: unknown;
     try {
@@ -107,7 +115,8 @@ export const runAssess: CliCommand = async (args, io) => {
       for (const issue of result.issues) io.stderr.write(`line ${lineNumber}: ${issuePath(issue) || '(listing)'}: ${issue.message}\n`);
       continue;
     }
-    pending += `${JSON.stringify(assessListing(result.output, rules, notices?.hitsFor(result.output) ?? [], sensitivity))}\n`;
+    const listing = result.output.title.length > MAX_TITLE_LENGTH ? { ...result.output, title: result.output.title.slice(0, MAX_TITLE_LENGTH) } : result.output;
+    pending += `${JSON.stringify(assessListing(listing, rules, notices?.hitsFor(listing) ?? [], sensitivity))}\n`;
     if (pending.length >= FLUSH_AT) {
       await write(io.stdout, pending);
       pending = '';
