@@ -36,6 +36,11 @@ describe('beauty brands are found however sellers write them', () => {
     ['Frédéric Malle 香水', 'frederic_malle'],
     ['爱慕 香水 阿曼', 'amouage'],
     ['宝丽 精华 美白', 'pola'],
+    ['黛珂紫苏水 150ml', 'cosme_decorte'],
+    ['fresh馥蕾诗 红茶面膜', 'fresh'],
+    ['品木宣言 灵芝水 爽肤水', 'origins'],
+    ['PDM 德利娜 香水', 'parfums_de_marly'],
+    ['配枪朱丽叶 香水', 'juliette_has_a_gun'],
   ])('%s → %s', (title, brand) => {
     expect(brandOf(title)).toBe(brand);
   });
@@ -65,6 +70,14 @@ describe('ordinary titles that contain a beauty brand name are not the brand', (
     '540ml 矿泉水',
     '兽首 铜像 摆件',
     '蓝色地中海 抱枕',
+    'fresh 清新 水果 面膜 补水',
+    'fresh 薄荷 润唇膏 学生',
+    'benefit 福利 眼影盘',
+    'origins 起源 游戏 手办',
+    'Albion 英格兰 T恤',
+    'ipsa 瑜伽垫',
+    '纳西索 水仙花 种球',
+    '泥娃娃 儿童 玩具',
   ])('%s → no brand', (title) => {
     expect(brandOf(title)).toBeNull();
   });
@@ -96,6 +109,8 @@ describe('beauty price floors', () => {
     ['科颜氏高保湿面霜 50ml', 29, 'kiehls'],
     ['byredo 无人区玫瑰 香水 50ml', 199, 'byredo'],
     ['creed 拿破仑之水 aventus 100ml', 299, 'creed'],
+    ['植村秀 砍刀眉笔', 39, 'shu_uemura'],
+    ['奥伦纳素 冰白面膜 单片', 29, 'erno_laszlo'],
   ])('%s at ¥%d is far below what a genuine %s costs: high', (title, price, brand) => {
     const verdict = verdictOf(title, price);
     expect(verdict).toMatchObject({ brand, risk: 'high' });
@@ -124,6 +139,11 @@ describe('beauty price floors', () => {
     const verdict = verdictOf('雅诗兰黛 小棕瓶 100ml', 300, 'ESTEE LAUDER雅诗兰黛官方旗舰店');
     expect(verdict.risk).toBe('low');
     expect(verdict.reasons.map((reason) => reason.code)).toContain('authorised-shop');
+  });
+
+  it('reads a hero product that holds a category word (幸福面膜, 全能乳液) as that category', () => {
+    expect(verdictOf('法尔曼 幸福面膜 50ml', 299).reasons.map((reason) => reason.code)).toContain('price-below-floor');
+    expect(verdictOf('希思黎全能乳液 125ml', 299).risk).toBe('high');
   });
 
   it('does not price Shiseido\'s mass-market lines as the luxury brand', () => {
