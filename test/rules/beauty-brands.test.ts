@@ -111,6 +111,7 @@ describe('beauty price floors', () => {
     ['creed 拿破仑之水 aventus 100ml', 299, 'creed'],
     ['植村秀 砍刀眉笔', 39, 'shu_uemura'],
     ['奥伦纳素 冰白面膜 单片', 29, 'erno_laszlo'],
+    ['estee lauder DW粉底液 30ml', 59, 'estee_lauder'],
   ])('%s at ¥%d is far below what a genuine %s costs: high', (title, price, brand) => {
     const verdict = verdictOf(title, price);
     expect(verdict).toMatchObject({ brand, risk: 'high' });
@@ -124,6 +125,12 @@ describe('beauty price floors', () => {
     ['Jo Malone 蓝风铃 香水 30ml', 650],
     ['科颜氏高保湿面霜 50ml', 230],
     ['资生堂 红腰子 精华 50ml', 620],
+    ['海南免税 SK-II神仙水 230ml', 1000],
+    ['海蓝之谜 精粹水 30ml 旅行装', 260],
+    ['希思黎 全能乳液 15ml', 200],
+    ['Creed 拿破仑之水 aventus 50ml 代购', 950],
+    ['Aesop 伊索 室内香氛喷雾 100ml', 350],
+    ['雅诗兰黛 DW粉底液 30ml 代购', 280],
   ])('%s at ¥%d is a plausible genuine price: low', (title, price) => {
     expect(verdictOf(title, price).risk).toBe('low');
   });
