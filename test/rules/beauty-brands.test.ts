@@ -83,6 +83,21 @@ describe('ordinary titles that contain a beauty brand name are not the brand', (
   });
 });
 
+describe('names shared with other brands and words', () => {
+  it('Hourglass beside a bag is Balenciaga\'s Hourglass bag, not the make-up brand', () => {
+    expect(verdictOf('hourglass 手袋 女', 300)).toMatchObject({ brand: 'balenciaga', risk: 'low' });
+    expect(brandOf('Hourglass 五花肉 腮红')).toBe('hourglass');
+  });
+
+  it('a brand name written against 香水 leaves the category known, so the price is compared', () => {
+    expect(verdictOf('克雷德香水 100ml', 99)).toMatchObject({ brand: 'creed', risk: 'high' });
+  });
+
+  it('馥马尔香水出版社 is the perfume house, not a book', () => {
+    expect(verdictOf('馥马尔香水出版社 一轮玫瑰 50ml', 2000).reasons.map((reason) => reason.code)).not.toContain('about');
+  });
+});
+
 describe('a hero product named without its brand is a lookalike, never high', () => {
   it.each([
     ['神仙水 230ml 精华液 平替', 'sk_ii'],
