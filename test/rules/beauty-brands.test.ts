@@ -41,6 +41,8 @@ describe('beauty brands are found however sellers write them', () => {
     ['品木宣言 灵芝水 爽肤水', 'origins'],
     ['PDM 德利娜 香水', 'parfums_de_marly'],
     ['配枪朱丽叶 香水', 'juliette_has_a_gun'],
+    ['雅顿 粉胶 精华', 'elizabeth_arden'],
+    ['L’Occitane 护手霜', 'loccitane'],
   ])('%s → %s', (title, brand) => {
     expect(brandOf(title)).toBe(brand);
   });
@@ -78,6 +80,8 @@ describe('ordinary titles that contain a beauty brand name are not the brand', (
     'ipsa 瑜伽垫',
     '纳西索 水仙花 种球',
     '泥娃娃 儿童 玩具',
+    '时空胶囊 纪念 礼物',
+    '雅顿 酒店 床品 四件套',
   ])('%s → no brand', (title) => {
     expect(brandOf(title)).toBeNull();
   });
