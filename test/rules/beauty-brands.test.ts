@@ -43,6 +43,8 @@ describe('beauty brands are found however sellers write them', () => {
     ['配枪朱丽叶 香水', 'juliette_has_a_gun'],
     ['雅顿 粉胶 精华', 'elizabeth_arden'],
     ['L’Occitane 护手霜', 'loccitane'],
+    ['su:m37 水乳套装 面霜', 'sum37'],
+    ['MUFE 粉底液', 'make_up_for_ever'],
   ])('%s → %s', (title, brand) => {
     expect(brandOf(title)).toBe(brand);
   });
@@ -82,6 +84,7 @@ describe('ordinary titles that contain a beauty brand name are not the brand', (
     '泥娃娃 儿童 玩具',
     '时空胶囊 纪念 礼物',
     '雅顿 酒店 床品 四件套',
+    '苏秘 国画 装饰画',
   ])('%s → no brand', (title) => {
     expect(brandOf(title)).toBeNull();
   });
