@@ -45,6 +45,7 @@ describe('beauty brands are found however sellers write them', () => {
     ['L’Occitane 护手霜', 'loccitane'],
     ['su:m37 水乳套装 面霜', 'sum37'],
     ['MUFE 粉底液', 'make_up_for_ever'],
+    ['修丽可 色修精华 30ml', 'skinceuticals'],
   ])('%s → %s', (title, brand) => {
     expect(brandOf(title)).toBe(brand);
   });
@@ -173,6 +174,11 @@ describe('beauty price floors', () => {
   it('reads a hero product that holds a category word (幸福面膜, 全能乳液) as that category', () => {
     expect(verdictOf('法尔曼 幸福面膜 50ml', 299).reasons.map((reason) => reason.code)).toContain('price-below-floor');
     expect(verdictOf('希思黎全能乳液 125ml', 299).risk).toBe('high');
+  });
+
+  it('knows Whoo\'s Tmall store, whose name holds no name of the brand', () => {
+    expect(verdictOf('后天气丹 面霜 50ml', 80).risk).toBe('medium');
+    expect(verdictOf('后天气丹 面霜 50ml', 80, '后官方旗舰店').reasons.map((reason) => reason.code)).toContain('authorised-shop');
   });
 
   it('does not price Shiseido\'s mass-market lines as the luxury brand', () => {
