@@ -5,7 +5,8 @@
  * run. "\n" and "\r\n" end lines; a UTF-8 BOM at the very start is dropped.
  */
 
-export type Utf8Line = { number: number; text: string } | { number: number; text: null; reason: string };
+/** `bytesRead`: bytes of the input consumed up to this line's end (for a progress estimate). */
+export type Utf8Line = ({ number: number; text: string } | { number: number; text: null; reason: string }) & { bytesRead: number };
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -13,17 +14,19 @@ const RETURN = 0x0d;
 export async function* utf8Lines(input: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<Utf8Line> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let number = 0;
+  let bytesRead = 0;
   const lineOf = (bytes: Uint8Array): Utf8Line => {
     number++;
+    bytesRead += bytes.length + 1;
     let end = bytes.length;
     if (end > 0 && bytes[end - 1] === RETURN) end--;
     let start = 0;
     if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
     const body = bytes.subarray(start, end);
     try {
-      return { number, text: decoder.decode(body) };
+      return { number, text: decoder.decode(body), bytesRead };
     } catch {
-      return { number, text: null, reason: `is not UTF-8 text (byte ${firstBadByte(body) + 1} of the line); save the file as UTF-8` };
+      return { number, text: null, reason: `is not UTF-8 text (byte ${firstBadByte(body) + 1} of the line); save the file as UTF-8`, bytesRead };
     }
   };
   // A long line spans many chunks: its pieces are kept and joined once, never copied per chunk.
