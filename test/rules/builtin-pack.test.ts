@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessListing } from '../../lib/rules/assess-listing';
-import { BUILTIN_PACKS, BUILTIN_PACKS_INFO } from '../../lib/rules/builtin-pack';
+import { BUILTIN_PACK_SOURCES, BUILTIN_PACKS, BUILTIN_PACKS_INFO } from '../../lib/rules/builtin-pack';
+import { parseRulePack } from '../../lib/rules/rule-pack';
 import { mergeRulePacks } from '../../lib/rules/merge-packs';
 import { compileRules } from '../../lib/rules/compile-rules';
 import { BUILTIN_RULES, listing } from './builtin-rules';
@@ -13,6 +14,12 @@ const ISSUE_BRANDS = [
 
 const BRANDS = BUILTIN_PACKS.flatMap((pack) => pack.brands ?? []);
 const MERGED = mergeRulePacks(BUILTIN_PACKS).brands;
+
+describe('built-in packs as shipped', () => {
+  it.each(BUILTIN_PACK_SOURCES.map((source) => [(source as { id: string }).id, source]))('%s passes the pack schema unchanged (the extension does not check it at start)', (_id, source) => {
+    expect(parseRulePack(source)).toEqual(source);
+  });
+});
 
 describe('the built-in packs', () => {
   it('is versioned and covers the brands the issue lists', () => {
