@@ -160,6 +160,13 @@ describe('short codes and shared names resolve by what is sold', () => {
   });
 });
 
+describe('fine jewellery of the fashion houses', () => {
+  it('gold is held to the gold floor, costume jewellery to its own', () => {
+    expect(assess('香奈儿 18K金 Coco Crush 戒指', 3000).risk).toBe('high');
+    expect(assess('香奈儿 CC 耳钉 女', 3000).risk).toBe('low');
+  });
+});
+
 describe('pens: Montblanc refills are made for the pen', () => {
   it('a refill is not held to the pen floor; a replica pen is high', () => {
     expect(assess('万宝龙 笔芯 宝珠笔芯 2支', 90)).toMatchObject({ brand: 'montblanc', risk: 'low' });
@@ -188,6 +195,9 @@ describe('ordinary titles with brand-like words name no brand', () => {
     'FOG 雾灯 汽车 LED',
     '2 TB 移动硬盘 移动硬盘包',
     'Kate Moss 同款 包包',
+    'mulberry silk 真丝 眼罩',
+    '复古1996 夹克 男',
+    '楼房北面 窗帘',
     '真我 T恤 文化衫',
     '始祖鸟 化石 模型 恐龙',
     '清香风味 花生',
