@@ -201,6 +201,7 @@ describe('ordinary titles with brand-like words name no brand', () => {
     '真我 T恤 文化衫',
     '始祖鸟 化石 模型 恐龙',
     '清香风味 花生',
+    '花香风格 香水 女 持久',
     '高版型 西装 男 修身',
   ])('%s → no brand', (title) => {
     expect(assess(title, 99).brand).toBeNull();
