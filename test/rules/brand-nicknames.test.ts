@@ -167,6 +167,14 @@ describe('fine jewellery of the fashion houses', () => {
   });
 });
 
+describe('复刻 beside an archive year is a re-edition, not a replica', () => {
+  it('a genuine Re-Edition 2005 at its price is low; a cheap one is still flagged on price', () => {
+    expect(assess('Prada 普拉达 Re-Edition 2005 复刻 尼龙 腋下包', 9000).risk).toBe('low');
+    expect(assess('Prada 普拉达 Re-Edition 2005 复刻 尼龙 腋下包', 400).risk).toBe('high');
+    expect(codes('Prada 复刻 尼龙包 腋下包', 500)).toContain('counterfeit-term');
+  });
+});
+
 describe('pens: Montblanc refills are made for the pen', () => {
   it('a refill is not held to the pen floor; a replica pen is high', () => {
     expect(assess('万宝龙 笔芯 宝珠笔芯 2支', 90)).toMatchObject({ brand: 'montblanc', risk: 'low' });
