@@ -151,6 +151,8 @@ describe('short codes and shared names resolve by what is sold', () => {
     ['MCM 双肩包 印花', 'mcm'],
     ['VW 土星 项链', 'vivienne_westwood'],
     ['essentials 卫衣 男', 'fear_of_god'],
+    ['三宅一生 bao bao 托特包', 'issey_miyake'],
+    ['鬼冢虎 mexico66 板鞋', 'onitsuka_tiger'],
   ])('%s → %s', (title, brand) => {
     expect(assess(title, 5000).brand).toBe(brand);
   });
@@ -210,6 +212,7 @@ describe('ordinary titles with brand-like words name no brand', () => {
     '始祖鸟 化石 模型 恐龙',
     '清香风味 花生',
     '花香风格 香水 女 持久',
+    '自画像 self portrait 油画',
     '高版型 西装 男 修身',
   ])('%s → no brand', (title) => {
     expect(assess(title, 99).brand).toBeNull();
