@@ -67,6 +67,11 @@ describe('styles and model nicknames without a brand name are lookalikes', () =>
     expect(verdict.reasons.map((reason) => reason.code)).toEqual(['lookalike']);
   });
 
+  it('a style word with surplus or replica wording names no brand to copy: still a lookalike, never high', () => {
+    expect(assess('小香风 外套 女 外贸原单 尾单 清仓', 89)).toMatchObject({ brand: 'chanel', risk: 'low' });
+    expect(assess('小香 菱格 链条包 高版本', 199)).toMatchObject({ brand: 'chanel', risk: 'high' });
+  });
+
   it('小香风 beside the brand name is still its style: a lookalike', () => {
     expect(assess('香奈儿 小香风 外套', 199)).toMatchObject({ brand: 'chanel', risk: 'low' });
   });
