@@ -219,6 +219,7 @@ describe('ordinary titles with brand-like words name no brand', () => {
     '花香风格 香水 女 持久',
     '自画像 self portrait 油画',
     '高版型 西装 男 修身',
+    '小香 夹棉 外套 女',
   ])('%s → no brand', (title) => {
     expect(assess(title, 99).brand).toBeNull();
   });
