@@ -167,6 +167,14 @@ describe('short codes and shared names resolve by what is sold', () => {
   });
 });
 
+describe('children\'s lines are held to their own floor', () => {
+  it('a Gucci children\'s T-shirt at a 代购 price is low, at ¥300 high; 儿童节 is not a children\'s item', () => {
+    expect(assess('Gucci 古驰 童装 T恤 儿童', 1400).risk).toBe('low');
+    expect(assess('Gucci 古驰 童装 T恤 儿童', 300).risk).toBe('high');
+    expect(assess('Gucci 古驰 女包 儿童节 礼物', 1500).risk).toBe('high');
+  });
+});
+
 describe('fine jewellery of the fashion houses', () => {
   it('gold is held to the gold floor, costume jewellery to its own', () => {
     expect(assess('香奈儿 18K金 Coco Crush 戒指', 3000).risk).toBe('high');
