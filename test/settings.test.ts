@@ -19,7 +19,9 @@ describe('settings', () => {
   });
 
   it('fall back field by field for a damaged value', () => {
-    expect(parseSettings({ role: 'admin', sensitivity: 'strict', showLowMarks: 'yes' })).toEqual({ role: 'shopper', sensitivity: 'strict', showLowMarks: false, mutedBrands: [] });
+    expect(parseSettings({ role: 'admin', sensitivity: 'strict', showLowMarks: 'yes' })).toEqual({ role: 'shopper', sensitivity: 'strict', showLowMarks: false, mutedBrands: [], pausedSites: [] });
+    expect(parseSettings({ pausedSites: ['tmall.com'] }).pausedSites).toEqual(['tmall.com']);
+    expect(parseSettings({ pausedSites: ['evil.example'] }).pausedSites).toEqual([]);
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The verdict of the active tab's item page, at the top of the popup. Any failure (no Taobao tab, no
- * content script yet, a page that is not an item page) reads as "not a Taobao item page".
+ * On an item page, the item's verdict with its reasons, inside "This page". Any failure (no content
+ * script yet, no verdict yet) shows nothing more than "This page" already says.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { CurrentListing } from '../../lib/messaging/page-protocol';
@@ -23,17 +23,10 @@ export function CurrentTab({ deps }: { deps: PopupDeps }) {
   }, [deps]);
 
   return (
-    <section class="current" aria-labelledby="current-heading">
-      <h2 id="current-heading" class="section-heading">
-        {t('popupCurrentHeading')}
-      </h2>
+    <>
       {current === undefined ? (
         <p class="muted">{t('popupLoading')}</p>
-      ) : current === null ? (
-        <p class="muted" data-testid="current-none">
-          {t('popupCurrentNotItem')}
-        </p>
-      ) : (
+      ) : current === null ? null : (
         <div class="current-listing" data-testid="current-listing">
           <p class="title" dir="auto">
             {current.listing.title}
@@ -58,6 +51,6 @@ export function CurrentTab({ deps }: { deps: PopupDeps }) {
           </a>
         </div>
       )}
-    </section>
+    </>
   );
 }

@@ -1,16 +1,16 @@
 /**
- * The toolbar popup: the current tab's verdict on top, then History, Reports (brand staff only),
+ * The toolbar popup: what the active tab's page holds on top (This page), then History, Reports (brand staff only),
  * Summary and Trusted as tabs. It reads the activity database itself (liveQuery, so it follows
  * changes made anywhere) and sends every change to the background, the one writer.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { PAGE_SIZE } from '../../lib/activity/history-query';
-import { CurrentTab } from './current-tab';
 import { HistoryView, NewestHistory } from './history-view';
 import type { PopupDeps } from './popup-deps';
 import type { PopupMessageKey } from './popup-messages';
 import { ReportsView } from './reports-view';
 import { SummaryView } from './summary-view';
+import { ThisPage } from './this-page';
 import { TrustedView } from './trusted-view';
 import { useLiveQuery } from '../shared/use-live-query';
 
@@ -57,7 +57,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
   return (
     <main class="popup">
       <h1 class="popup-title">{t('popupTitle')}</h1>
-      <CurrentTab deps={deps} />
+      <ThisPage deps={deps} />
       <div role="tablist" aria-label={t('popupTabsLabel')} class="tabs" onKeyDown={moveFocus}>
         {tabs.map((name) => (
           <button

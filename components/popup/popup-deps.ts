@@ -5,6 +5,7 @@
 import type { ActivityDatabase } from '../../lib/activity/activity-db';
 import type { BrandNames } from '../../lib/activity/history-query';
 import type { CurrentListing, PageProtocolMap } from '../../lib/messaging/page-protocol';
+import type { PageSummary } from '../../lib/messaging/protocol';
 import type { Role } from '../../lib/settings/settings';
 import type { PopupTranslate, UiLanguage } from './popup-messages';
 
@@ -14,6 +15,14 @@ export type SendPageMessage = <K extends keyof PopupMessages>(
   type: K,
   data: Parameters<PopupMessages[K]>[0],
 ) => Promise<ReturnType<PopupMessages[K]>>;
+
+export interface ActivePage {
+  summary: () => Promise<PageSummary | null>;
+  reveal: (itemId: string) => Promise<boolean>;
+  layoutSnapshot: () => Promise<string>;
+  setPaused: (site: string, paused: boolean) => Promise<void>;
+  openOptions: () => void;
+}
 
 export interface PopupDeps {
   /** Read only: every change goes through `send` to the background. */
@@ -25,6 +34,8 @@ export interface PopupDeps {
   brandNames: BrandNames;
   /** The active tab's item page, or null (not Taobao, not an item page, no content script). */
   currentListing: () => Promise<CurrentListing | null>;
+  /** The active tab, through its content script (each rejects when the tab has none). */
+  page: ActivePage;
   copyText: (text: string) => Promise<void>;
   /** Offers a file to the user (a download). */
   saveFile: (name: string, data: Blob) => void;

@@ -10,8 +10,6 @@ export const POPUP_MESSAGE_KEYS = [
   'popupTabReports',
   'popupTabSummary',
   'popupTabTrusted',
-  'popupCurrentHeading',
-  'popupCurrentNotItem',
   'popupCurrentNoWarning',
   'popupRiskHigh',
   'popupRiskMedium',
@@ -80,7 +78,21 @@ export const POPUP_MESSAGE_KEYS = [
   'popupSummaryChart',
   'popupSummaryChartDescription',
   'popupSummaryDay',
-  'popupLoading',] as const;
+  'popupLoading',
+  'popupThisPageHeading',
+  'popupNotTaobaoPage',
+  'popupPageCounts',
+  'popupPageChecking',
+  'popupPageNothingSuspicious',
+  'popupPageNoListings',
+  'popupShowOnPage',
+  'popupLayoutUnrecognised',
+  'popupCopyStructure',
+  'popupStructureCopied',
+  'popupPauseSite',
+  'popupPausedNote',
+  'popupOpenOptions',
+] as const;
 
 export type PopupMessageKey = (typeof POPUP_MESSAGE_KEYS)[number];
 

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/popup-app';
-import type { PopupDeps } from '@/components/popup/popup-deps';
+import type { ActivePage, PopupDeps } from '@/components/popup/popup-deps';
 import type { PopupMessageKey } from '@/components/popup/popup-messages';
 import '@/components/popup/popup.css';
 import { saveFile } from '@/components/shared/save-file';
@@ -13,7 +13,7 @@ import { ActivityDatabase } from '@/lib/activity/activity-db';
 import { sendPageMessage } from '@/lib/messaging/page-protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { builtinBrandNames } from '@/lib/rules';
-import { loadSettings } from '@/lib/settings/settings';
+import { loadSettings, saveSettings, type Settings } from '@/lib/settings/settings';
 import { uiLanguageOf } from '@/lib/ui-language';
 
 /** Brand id → [English name, Chinese name], from the built-in packs. */
@@ -32,12 +32,39 @@ async function allBrandNames(): Promise<Map<string, string[]> | null> {
   }
 }
 
-async function currentListing() {
+async function activeTabId(): Promise<number | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return null;
-  // Throws when the tab has no content script (not Taobao, or loaded before the extension).
-  return sendMessage('currentListing', undefined, tab.id);
+  return tab?.id ?? null;
 }
+
+// Each throws when the tab has no content script (not Taobao, or loaded before the extension).
+async function currentListing() {
+  const tabId = await activeTabId();
+  return tabId === null ? null : sendMessage('currentListing', undefined, tabId);
+}
+
+const activePage: ActivePage = {
+  summary: async () => {
+    const tabId = await activeTabId();
+    return tabId === null ? null : sendMessage('pageSummary', undefined, tabId);
+  },
+  reveal: async (itemId) => {
+    const tabId = await activeTabId();
+    return tabId !== null && sendMessage('revealListing', { itemId }, tabId);
+  },
+  layoutSnapshot: async () => {
+    const tabId = await activeTabId();
+    if (tabId === null) throw new Error('no active tab');
+    return sendMessage('layoutSnapshot', undefined, tabId);
+  },
+  // Settings are the user's own choice, saved where the options page saves them; each tab watches them.
+  setPaused: async (site, paused) => {
+    const { pausedSites } = await loadSettings();
+    const others = pausedSites.filter((s) => s !== site);
+    await saveSettings({ pausedSites: (paused ? [...others, site] : others) as Settings['pausedSites'] });
+  },
+  openOptions: () => void browser.runtime.openOptionsPage(),
+};
 
 async function start(): Promise<void> {
   const uiLanguage = uiLanguageOf(browser.i18n.getUILanguage());
@@ -57,6 +84,7 @@ async function start(): Promise<void> {
     role: settings.role,
     brandNames: builtinNames(),
     currentListing,
+    page: activePage,
     copyText: (text) => navigator.clipboard.writeText(text),
     saveFile: (name, data) => saveFile(document, name, data),
     now: () => Date.now(),

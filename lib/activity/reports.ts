@@ -1,10 +1,33 @@
 /**
  * Reports brand staff make of a listing: the evidence as it was when they pressed the button, with a
  * SHA-256 over it so an exported report can be checked for later edits.
+ *
+ * Written first, acted on after (fileReport): the worker can be stopped at any moment (MV3 stops an
+ * idle or busy worker, an update restarts it), and a click once met a worker still loading its rules,
+ * so a stop in the first 50 ms lost the report, and the click made again made a second one. Now the
+ * first thing a click does is store the report, marked pending, with the verdict of the rules already
+ * loaded; then the verdict is taken again once everything is loaded, the screenshot added and the mark
+ * removed; only then does the caller act (copy the complaint, open the IP protection platform). A
+ * pending report left by a stopped worker is finished at the next start (finishPendingReports), and a
+ * click on a listing reported moments ago, or still pending, gets that report back, not a new one.
  */
+import type Dexie from 'dexie';
 import type { Listing } from '../listing';
 import type { Verdict } from '../verdict';
 import type { ActivityDatabase, ReportRecord } from './activity-db';
+
+/** A stored report; `pending` while it is not finished (see fileReport). Kept out of exports and backups. */
+export type StoredReport = ReportRecord & { pending?: 1 };
+
+/**
+ * A second click on the same listing within this time gets the first report back: the click made again
+ * after a stopped worker, or a double click, is the same report. A deliberate second report of the same
+ * listing waits a minute.
+ */
+export const REPORT_REPEAT_MS = 60_000;
+
+/** Said of a report whose worker stopped before its screenshot could be taken. */
+export const STOPPED_SCREENSHOT_NOTE = 'The browser stopped the extension while the report was being made; no screenshot was taken.';
 
 export interface ReportEvidence {
   listing: Listing;
@@ -29,7 +52,8 @@ export function evidenceText(report: Pick<ReportRecord, 'listing' | 'verdict' | 
   return JSON.stringify([report.listing, report.verdict, report.pageUrl, report.createdAt, report.cardMarkup, report.screenshot]);
 }
 
-export async function createReport(db: ActivityDatabase, evidence: ReportEvidence, now: number): Promise<ReportRecord> {
+/** A finished report record (no id yet) for this evidence, with its hash. */
+async function draftRecord(evidence: ReportEvidence, now: number): Promise<ReportRecord> {
   const draft = {
     itemId: evidence.listing.itemId,
     listing: evidence.listing,
@@ -42,9 +66,104 @@ export async function createReport(db: ActivityDatabase, evidence: ReportEvidenc
     screenshot: evidence.screenshot,
     screenshotNote: evidence.screenshot ? null : (evidence.screenshotNote ?? 'no screenshot was taken'),
   };
-  const record: ReportRecord = { ...draft, evidenceSha256: await sha256Hex(evidenceText(draft)) };
+  return { ...draft, evidenceSha256: await sha256Hex(evidenceText(draft)) };
+}
+
+export async function createReport(db: ActivityDatabase, evidence: ReportEvidence, now: number): Promise<ReportRecord> {
+  const record = await draftRecord(evidence, now);
   record.id = await db.reports.add(record);
   return record;
+}
+
+/** What fileReport needs from the background, passed in so a test can stop it at any step. */
+export interface ReportSteps {
+  /** The verdict with the rules loaded so far (at a worker's start: perhaps the built-in pack alone). */
+  verdictNow(listing: Listing): Verdict;
+  /** The verdict once the rule packs and the notice index are loaded. */
+  settledVerdict(listing: Listing): Promise<Verdict>;
+  /** The screenshot, or null with the reason there is none. */
+  screenshot(): Promise<{ screenshot: string | null; screenshotNote: string | null }>;
+  now(): number;
+}
+
+export interface FiledReport {
+  record: ReportRecord;
+  /** True when the click found a report of this listing made moments before (or still pending) and returned it. */
+  repeated: boolean;
+}
+
+/** Finishing a pending report, by database and id, so a double click or a start-up resume shares one run. */
+const finishing = new WeakMap<ActivityDatabase, Map<number, Promise<ReportRecord>>>();
+
+/**
+ * Records a report of `page.listing`, stored before anything slow happens, and finished before it is
+ * returned; the caller acts on it (marks, complaint, IP protection tab) only after this resolves.
+ */
+export async function fileReport(
+  db: ActivityDatabase,
+  page: { listing: Listing; pageUrl: string; cardMarkup: string },
+  steps: ReportSteps,
+): Promise<FiledReport> {
+  const now = steps.now();
+  const provisional = await draftRecord({ ...page, verdict: steps.verdictNow(page.listing), screenshot: null, screenshotNote: STOPPED_SCREENSHOT_NOTE }, now);
+  const reports = db.reports as unknown as Dexie.Table<StoredReport, number>;
+  const { record, repeated } = await db.transaction('rw', db.reports, async () => {
+    const recent = (await reports.where('itemId').equals(page.listing.itemId).toArray())
+      .filter((r) => r.pending === 1 || (r.createdAt <= now && now - r.createdAt < REPORT_REPEAT_MS))
+      .sort((a, b) => b.createdAt - a.createdAt)[0];
+    if (recent) return { record: recent, repeated: true };
+    const stored: StoredReport = { ...provisional, pending: 1 };
+    stored.id = await reports.add(stored);
+    return { record: stored, repeated: false };
+  });
+  const finished = (record as StoredReport).pending === 1 ? await finishReport(db, record.id as number, steps) : withoutMark(record);
+  return { record: finished, repeated };
+}
+
+/** Finishes every report a stopped worker left pending; call at worker start. Returns how many. */
+export async function finishPendingReports(db: ActivityDatabase, steps: Omit<ReportSteps, 'screenshot'>): Promise<number> {
+  const reports = db.reports as unknown as Dexie.Table<StoredReport, number>;
+  const pending = (await reports.toArray()).filter((r) => r.pending === 1);
+  // A screenshot now would show whatever the tab shows now, not the listing: the report says so instead.
+  const later: ReportSteps = { ...steps, screenshot: async () => ({ screenshot: null, screenshotNote: STOPPED_SCREENSHOT_NOTE }) };
+  for (const report of pending) await finishReport(db, report.id as number, later);
+  return pending.length;
+}
+
+function finishReport(db: ActivityDatabase, id: number, steps: ReportSteps): Promise<ReportRecord> {
+  let runs = finishing.get(db);
+  if (!runs) finishing.set(db, (runs = new Map()));
+  let run = runs.get(id);
+  if (!run) {
+    run = finishOnce(db, id, steps).finally(() => runs.delete(id));
+    runs.set(id, run);
+  }
+  return run;
+}
+
+async function finishOnce(db: ActivityDatabase, id: number, steps: ReportSteps): Promise<ReportRecord> {
+  const reports = db.reports as unknown as Dexie.Table<StoredReport, number>;
+  const before = await reports.get(id);
+  if (!before) throw new Error(`report ${id} is gone`);
+  if (before.pending !== 1) return withoutMark(before);
+  const verdict = await steps.settledVerdict(before.listing);
+  const { screenshot, screenshotNote } = await steps.screenshot();
+  const finished = await draftRecord({ ...before, verdict, screenshot, screenshotNote }, before.createdAt);
+  finished.id = id;
+  return db.transaction('rw', db.reports, async () => {
+    const current = await reports.get(id);
+    if (!current) throw new Error(`report ${id} was deleted while it was being made`);
+    if (current.pending !== 1) return withoutMark(current);
+    finished.status = current.status;
+    await reports.put(finished);
+    return finished;
+  });
+}
+
+function withoutMark(record: StoredReport): ReportRecord {
+  const rest: StoredReport = { ...record };
+  delete rest.pending;
+  return rest;
 }
 
 /** The complaint text copied for the IP protection platform: the listing URL and why. */

@@ -1,12 +1,14 @@
 /**
  * The rules in force, kept compiled in the worker: the built-in pack, the user's packs, minus the
- * brands the user does not watch. Recompiled when a pack is added or removed or the settings change
- * (a few milliseconds), and at worker start.
+ * brands the user does not watch. Reloaded when a pack is added or removed or the settings change,
+ * and at worker start; activeRules compiles only when the packs or the muted brands differ from a
+ * set it has compiled before.
  */
+import { cappedDownload } from '../notices/capped-download';
 import { pageFailure, pathProblemsFailure, type PageFailure, type PageResult, type RulePackSummary } from '../messaging/page-protocol';
 import { activeRules } from '../rule-packs/active-rules';
 import { addRulePack, BUILTIN_SUMMARY, loadStoredPacks, removeRulePack } from '../rule-packs/rule-pack-store';
-import { BUILTIN_PACKS, compileRules, RulePackError, type CompiledRules } from '../rules';
+import { BUILTIN_PACKS, RulePackError, type CompiledRules } from '../rules';
 import { mergeRulePacks } from '../rules/merge-packs';
 import type { Settings } from '../settings/settings';
 
@@ -14,10 +16,23 @@ export interface RulePackServiceDeps {
   settings: () => Promise<Settings>;
   fetch: typeof fetch;
   now: () => number;
+  /** PACK_DOWNLOAD_TIMEOUT_MS by default. */
+  downloadTimeoutMs?: number;
 }
 
 /** Pack files are small; a larger download is not a pack. */
-const MAX_PACK_BYTES = 16 * 1024 * 1024;
+export const MAX_PACK_BYTES = 16 * 1024 * 1024;
+/** A pack is a few hundred kilobytes: a server that needs longer than this is treated as down. */
+export const PACK_DOWNLOAD_TIMEOUT_MS = 30_000;
+
+/** Pack files are UTF-8 JSON (a BOM is allowed); anything else is refused rather than guessed at. */
+function packText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new RulePackError([{ path: '(file)', reason: 'is not UTF-8 text' }]);
+  }
+}
 
 function failure(error: unknown, label: string): PageFailure {
   if (error instanceof RulePackError) return pathProblemsFailure(`${label}: ${error.message.split('\n')[0] ?? ''}`, error.problems);
@@ -25,7 +40,7 @@ function failure(error: unknown, label: string): PageFailure {
 }
 
 export class RulePackService {
-  #rules: CompiledRules = compileRules(BUILTIN_PACKS);
+  #rules: CompiledRules = activeRules([], []);
   #generation = 0;
   ready: Promise<void>;
 
@@ -49,7 +64,7 @@ export class RulePackService {
       if (generation === this.#generation) this.#rules = rules;
     } catch (error) {
       console.error('Counterfeit Radar: the stored rule packs do not compile; using the built-in pack', error);
-      if (generation === this.#generation) this.#rules = compileRules(BUILTIN_PACKS);
+      if (generation === this.#generation) this.#rules = activeRules([], []);
     }
   }
 
@@ -72,10 +87,13 @@ export class RulePackService {
     }
     if (parsed.protocol !== 'https:') return failure(new Error('a pack URL must be https: a pack decides what is flagged'), url);
     try {
-      const response = await this.deps.fetch(parsed.href, { cache: 'no-store', credentials: 'omit' });
-      if (!response.ok) return failure(new Error(`the server answered ${response.status}`), url);
-      const text = await response.text();
-      if (text.length > MAX_PACK_BYTES) return failure(new Error(`the pack is larger than ${MAX_PACK_BYTES} bytes`), url);
+      const answer = await cappedDownload(this.deps.fetch, parsed.href, { cache: 'no-store', credentials: 'omit' }, {
+        maxBytes: MAX_PACK_BYTES,
+        timeoutMs: this.deps.downloadTimeoutMs ?? PACK_DOWNLOAD_TIMEOUT_MS,
+        what: 'the pack',
+      });
+      if (!answer.ok) return failure(new Error(`the server answered ${answer.status}`), url);
+      const text = packText(answer.bytes);
       const stored = await addRulePack(text, { kind: 'url', url: parsed.href }, this.deps.now());
       await this.reload();
       return { ok: true, pack: stored.summary };

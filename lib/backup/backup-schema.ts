@@ -5,8 +5,10 @@
  * Unknown fields inside records are dropped; an unknown format or version is refused.
  */
 import * as v from 'valibot';
+import { SITES } from '../page/hosts';
 import type { ReportRecord, HistoryRecord, TrustRecord } from '../activity/activity-db';
 import { itemIdSchema as itemId, listingSchema } from '../messaging/listing-schema';
+import { isCalendarDate } from '../notices/feed-schema';
 import { trustKeySchema } from '../messaging/page-schemas';
 import type { Settings } from '../settings/settings';
 import { SENSITIVITIES } from '../rules/sensitivity';
@@ -15,12 +17,23 @@ import type { Verdict } from '../verdict';
 export const BACKUP_FORMAT = 'counterfeit-radar.backup';
 export const BACKUP_VERSION = 1;
 
-const time = v.pipe(v.number(), v.integer(), v.minValue(0));
+/**
+ * Times are milliseconds since 1970 with a four-digit year, as feed dates are (YYYY-MM-DD): a backup
+ * is edited by hand, and one time past what Date can format blanked the popup ("Invalid time value").
+ */
+export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const time = v.pipe(
+  v.number(),
+  v.integer('is not a whole number of milliseconds'),
+  v.minValue(0, 'is before 1970'),
+  v.maxValue(LATEST_TIME, 'is after the year 9999'),
+);
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const httpUrl = v.pipe(v.string(), v.maxLength(4000), v.regex(/^https?:\/\//, 'is not an http(s) link'), v.url());
 const localized = v.object({ en: text(2000), zh_CN: text(2000) });
 const risk = v.picklist(['high', 'medium', 'low', 'none']);
-const isoDate = v.pipe(v.string(), v.isoDate());
+/** A real calendar day, checked as feeds check theirs (2026-02-31 is refused, not rolled over). */
+const isoDate = v.pipe(v.string(), v.check(isCalendarDate, 'is not a date YYYY-MM-DD'));
 
 const noticeHitSchema = v.object({
   match: v.picklist(['item', 'shop', 'brand']),
@@ -99,6 +112,8 @@ const settingsSchema = v.object({
   sensitivity: v.picklist(SENSITIVITIES),
   showLowMarks: v.boolean(),
   mutedBrands: v.pipe(v.array(text(100)), v.maxLength(1000)),
+  // Added after the first backups were made: a backup without it paused nothing.
+  pausedSites: v.optional(v.pipe(v.array(v.picklist(SITES)), v.maxLength(SITES.length)), []),
 }) satisfies v.GenericSchema<unknown, Settings>;
 
 /** Records are keyed: a key twice would silently keep only the last, so it is refused. */

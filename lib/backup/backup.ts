@@ -2,6 +2,7 @@
  * Export and import of the user's own data as one JSON file (see backup-schema.ts for the format).
  * Notice feeds and rule packs are not in it: they are downloads or files the user already has.
  */
+import Dexie from 'dexie';
 import * as v from 'valibot';
 import type { ActivityDatabase } from '../activity/activity-db';
 import type { DataKind } from '../messaging/page-protocol';
@@ -70,16 +71,65 @@ export function parseBackup(text: string): ParsedBackup {
   return { ok: false, problems: result.issues.map((issue) => ({ path: pathOf(issue), reason: reasonOf(issue) })) };
 }
 
+/** Records a write holds: a few thousand small ones, or screenshots up to about this many characters. */
+const WRITE_BATCH_RECORDS = 2_000;
+const WRITE_BATCH_CHARS = 16 * 1024 * 1024;
+
+/** What a record costs to write, roughly: its long texts, and a small record's worth for the rest. */
+function weightOf(record: object): number {
+  const { screenshot, cardMarkup } = record as { screenshot?: unknown; cardMarkup?: unknown };
+  return 2_000 + (typeof screenshot === 'string' ? screenshot.length : 0) + (typeof cardMarkup === 'string' ? cardMarkup.length : 0);
+}
+
+/** The records in batches of at most WRITE_BATCH_RECORDS and (unless one record alone is larger) WRITE_BATCH_CHARS. */
+export function writeBatches<T extends object>(records: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let weight = 0;
+  for (const record of records) {
+    const w = weightOf(record);
+    if (batch.length > 0 && (batch.length >= WRITE_BATCH_RECORDS || weight + w > WRITE_BATCH_CHARS)) {
+      batches.push(batch);
+      batch = [];
+      weight = 0;
+    }
+    batch.push(record);
+    weight += w;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+export interface RestoreProgress {
+  /** Records written so far, of all records in the backup. */
+  done: number;
+  total: number;
+}
+
 /**
- * Replaces trusted, history and reports with the backup's, all or nothing (one rw transaction).
+ * Replaces trusted, history and reports with the backup's, all or nothing (one rw transaction),
+ * written in batches as notice imports are, so a backup of many screenshots is never one huge write.
  * Settings live in storage.local: the caller saves `backup.settings`.
  */
-export async function restoreBackupInto(db: ActivityDatabase, backup: Backup): Promise<Record<DataKind, number>> {
+export async function restoreBackupInto(
+  db: ActivityDatabase,
+  backup: Backup,
+  onProgress?: (progress: RestoreProgress) => void,
+): Promise<Record<DataKind, number>> {
+  const total = backup.trusted.length + backup.history.length + backup.reports.length;
   await db.transaction('rw', db.trusted, db.history, db.reports, async () => {
     await Promise.all([db.trusted.clear(), db.history.clear(), db.reports.clear()]);
-    await db.trusted.bulkPut(backup.trusted);
-    await db.history.bulkPut(backup.history);
-    await db.reports.bulkPut(backup.reports);
+    let done = 0;
+    const write = async <T extends object>(table: { bulkPut(records: readonly T[]): Promise<unknown> }, records: readonly T[]): Promise<void> => {
+      for (const batch of writeBatches(records)) {
+        await table.bulkPut(batch);
+        done += batch.length;
+        if (onProgress) Dexie.ignoreTransaction(() => onProgress({ done, total }));
+      }
+    };
+    await write(db.trusted, backup.trusted);
+    await write(db.history, backup.history);
+    await write(db.reports, backup.reports);
   });
   return { settings: 1, trusted: backup.trusted.length, history: backup.history.length, reports: backup.reports.length };
 }

@@ -7,7 +7,7 @@ import type { FoundListing } from './found-listing';
 import { extractItemPage } from './item-page';
 import { extractMobileItemPage } from './mobile-item-page';
 import { extractSearchPage } from './search-page';
-import { queryFirst } from './selector';
+import { queryAll } from './selector';
 import { BLOCKED_PAGE } from './selectors';
 import { extractShopPage } from './shop-page';
 
@@ -16,9 +16,22 @@ export interface PageListings {
   found: FoundListing[];
 }
 
-/** A verification layer can sit over any page, at any URL: then nothing on it is trusted. */
-export function isBlockedDocument(doc: Document): boolean {
-  return queryFirst(doc, BLOCKED_PAGE) !== null;
+/**
+ * Whether a verification layer is what the visitor sees. Normal pages keep hidden login and punish
+ * iframes left by refused background requests (`display:none`), so presence alone says nothing.
+ */
+export function showsVerificationLayer(doc: Document): boolean {
+  return queryAll(doc, BLOCKED_PAGE).some((element) => isShown(element));
+}
+
+function isShown(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = view?.getComputedStyle(node);
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
 }
 
 const EXTRACTORS: Partial<Record<PageKind, (doc: Document, url: URL) => FoundListing[]>> = {
@@ -28,9 +41,16 @@ const EXTRACTORS: Partial<Record<PageKind, (doc: Document, url: URL) => FoundLis
   shop: extractShopPage,
 };
 
+/**
+ * A page is blocked when its URL is the verification page, or when it shows a verification layer and
+ * has no listing data; listings readable under a layer (the item is rendered behind a login dialog)
+ * are real, and are extracted.
+ */
 export function extractPage(doc: Document, href: string): PageListings {
   const kind = pageKind(href);
-  if (kind === 'blocked' || isBlockedDocument(doc)) return { page: 'blocked', found: [] };
+  if (kind === 'blocked') return { page: 'blocked', found: [] };
   const extractor = EXTRACTORS[kind];
-  return { page: kind, found: extractor ? extractor(doc, new URL(href)) : [] };
+  const found = extractor ? extractor(doc, new URL(href)) : [];
+  if (found.length === 0 && showsVerificationLayer(doc)) return { page: 'blocked', found: [] };
+  return { page: kind, found };
 }

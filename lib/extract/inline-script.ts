@@ -30,8 +30,59 @@ function endOfObject(text: string, start: number): number {
 }
 
 /**
+ * JSON as pages write it, which is JavaScript first: a browser evaluates the literal, so stray escapes
+ * such as `\【` and raw control characters inside strings, which JSON.parse refuses, occur in real
+ * payloads. Strings are repaired the way JavaScript reads them; anything else must be JSON.
+ */
+export function parseScriptJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    try {
+      return JSON.parse(repairStrings(text)) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+const JSON_ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
+
+function repairStrings(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (!inString) {
+      if (ch === '"') inString = true;
+      out += ch;
+    } else if (ch === '\\') {
+      const next = text[i + 1] ?? '';
+      // `\u` must be followed by four hex digits to be JSON; in JavaScript `\x41` and `\【` are the character.
+      if (next === 'u' && !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) out += 'u';
+      else if (JSON_ESCAPES.has(next)) out += ch + next;
+      else if (next === 'x' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 2, i + 4))) {
+        out += `\\u00${text.slice(i + 2, i + 4)}`;
+        i += 2;
+      } else out += next === '\n' || next === '\r' ? '' : jsonChar(next);
+      i++;
+    } else if (ch === '"') {
+      inString = false;
+      out += ch;
+    } else out += jsonChar(ch);
+  }
+  return out;
+}
+
+/** A character as it may stand inside a JSON string: control characters escaped. */
+function jsonChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+}
+
+/**
  * The object literal assigned to `name` (`window.__ICE_APP_CONTEXT__ = {…}`, `g_page_config = {…};`),
- * parsed as JSON, or null when absent or not valid JSON.
+ * or null when absent or not readable.
  */
 export function readAssignedJson(doc: Document, name: string): unknown {
   const assignment = new RegExp(`${name.replace(/[$.]/g, '\\$&')}\\s*=\\s*\\{`);
@@ -41,13 +92,56 @@ export function readAssignedJson(doc: Document, name: string): unknown {
     const start = match.index + match[0].length - 1;
     const end = endOfObject(text, start);
     if (end < 0) continue;
-    try {
-      return JSON.parse(text.slice(start, end)) as unknown;
-    } catch {
-      continue;
+    const value = parseScriptJson(text.slice(start, end));
+    if (value !== undefined) return value;
+  }
+  return null;
+}
+
+/**
+ * The first object literal, in a script mentioning `marker`, for which `holds` is true, however it is
+ * assigned: 2026 item pages build `var b = {…}` inside a function and only then write
+ * `window.__ICE_APP_CONTEXT__ = b`. Literals that do not mention `mention` are skipped unparsed, so a
+ * long script costs one pass plus a parse of each literal enclosing the mention.
+ */
+export function findScriptObject(doc: Document, marker: string, mention: string, holds: (value: object) => boolean): object | null {
+  const opening = /[=(:,]\s*\{/g;
+  for (const text of scriptsMentioning(doc, marker)) {
+    if (!text.includes(mention)) continue;
+    opening.lastIndex = 0;
+    for (let match = opening.exec(text); match; match = opening.exec(text)) {
+      const start = match.index + match[0].length - 1;
+      const end = endOfObject(text, start);
+      if (end < 0) break;
+      const literal = text.slice(start, end);
+      if (literal.includes(mention)) {
+        const value = parseScriptJson(literal);
+        if (value !== null && typeof value === 'object' && holds(value)) return value;
+        // Not this one as a whole (or not JSON, such as a call's options): an inner literal may be.
+        continue;
+      }
+      opening.lastIndex = end;
     }
   }
   return null;
+}
+
+/**
+ * The first value under `key` anywhere in `value`, nearest first (breadth-first, at most `depth` levels):
+ * payload builds move a component up or down a level, but keep its name.
+ */
+export function findKey(value: unknown, key: string, depth = 6): unknown {
+  let level: unknown[] = [value];
+  for (let d = 0; d <= depth && level.length > 0; d++) {
+    const next: unknown[] = [];
+    for (const node of level) {
+      if (node === null || typeof node !== 'object') continue;
+      if (!Array.isArray(node) && Object.hasOwn(node, key)) return (node as Record<string, unknown>)[key];
+      next.push(...Object.values(node));
+    }
+    level = next;
+  }
+  return undefined;
 }
 
 /**

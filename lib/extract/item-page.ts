@@ -9,7 +9,7 @@ import { platformOfHost } from '../page/platform';
 import { shopIdFromUrl } from '../page/shop-id';
 import { cleanImageUrl, cleanText, parseLocation, parsePrice, parseSales } from './field-text';
 import { elementText, imageUrl, type FoundListing } from './found-listing';
-import { asText, at, readAssignedJson, readScriptProperty } from './inline-script';
+import { asText, at, findKey, findScriptObject, readScriptProperty } from './inline-script';
 import { makeListing } from './make-listing';
 import { queryFirst, readFirst } from './selector';
 import { ITEM_PAGE } from './selectors';
@@ -27,21 +27,50 @@ export interface ItemFields {
   image: string | null;
 }
 
+/**
+ * The item's data object in `__ICE_APP_CONTEXT__`, found by what it holds (`item` with its id and
+ * title) rather than by one path: builds assign the context indirectly and move components by a level.
+ */
+function iceItemData(doc: Document): object | null {
+  const context = findScriptObject(doc, '__ICE_APP_CONTEXT__', '"loaderData"', (value) => Object.hasOwn(value, 'loaderData'));
+  let level: unknown[] = [at(context, 'loaderData')];
+  for (let depth = 0; depth < 6 && level.length > 0; depth++) {
+    const next: unknown[] = [];
+    for (const node of level) {
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) continue;
+      const item = at(node, 'item');
+      if (asText(at(item, 'itemId')) !== null && asText(at(item, 'title')) !== null) return node;
+      next.push(...Object.values(node));
+    }
+    level = next;
+  }
+  return null;
+}
+
+/** An embedded price: "143.5" with priceDesc "起" is a from-price, which the page shows as its minimum. */
+function icePrice(price: unknown): Price | null {
+  return parsePrice(asText(at(price, 'priceText')));
+}
+
 function fromIceContext(doc: Document): Partial<ItemFields> {
-  const res = at(readAssignedJson(doc, '__ICE_APP_CONTEXT__'), 'loaderData', 'home', 'data', 'res');
-  if (res === undefined) return {};
-  const priceVO = at(res, 'componentsVO', 'priceVO');
-  const sellerType = asText(at(res, 'seller', 'sellerType'));
+  const res = iceItemData(doc);
+  if (res === null) return {};
+  const priceVO = findKey(res, 'priceVO');
+  const deliveryVO = findKey(res, 'deliveryVO');
+  const seller = at(res, 'seller') ?? findKey(res, 'seller');
+  const sellerType = asText(at(seller, 'sellerType'));
+  const item = at(res, 'item');
   return {
-    itemId: asText(at(res, 'item', 'itemId')),
-    title: cleanText(asText(at(res, 'item', 'title'))),
+    itemId: asText(at(item, 'itemId')),
+    title: cleanText(asText(at(item, 'title'))),
     // extraPrice is the price the page highlights (promotion); price is then the crossed-out original.
-    price: parsePrice(asText(at(priceVO, 'extraPrice', 'priceText'))) ?? parsePrice(asText(at(priceVO, 'price', 'priceText'))),
-    shopName: cleanText(asText(at(res, 'seller', 'shopName'))),
-    shopId: asText(at(res, 'seller', 'shopId')),
+    price: icePrice(at(priceVO, 'extraPrice')) ?? icePrice(at(priceVO, 'price')),
+    shopName: cleanText(asText(at(seller, 'shopName'))),
+    shopId: asText(at(seller, 'shopId')),
     isTmall: sellerType === null ? null : sellerType === 'B',
-    location: parseLocation(asText(at(res, 'componentsVO', 'deliveryVO', 'from')) ?? asText(at(res, 'componentsVO', 'deliveryVO', 'deliveryFromAddr'))),
-    image: cleanImageUrl(asText(at(res, 'item', 'images', 0))),
+    sales: parseSales(asText(at(item, 'vagueSellCount')) ?? asText(findKey(res, 'salesDesc'))),
+    location: parseLocation(asText(at(deliveryVO, 'from')) ?? asText(at(deliveryVO, 'deliveryFromAddr'))),
+    image: cleanImageUrl(asText(at(item, 'images', 0))),
   };
 }
 
@@ -53,10 +82,16 @@ function fromDom(doc: Document): Partial<ItemFields> {
     price: readFirst(doc, ITEM_PAGE.price, (el) => parsePrice(el.textContent), sticky),
     shopName: cleanText(elementText(queryFirst(doc, ITEM_PAGE.shopName, sticky))),
     shopId: shopIdFromUrl(shopLink?.getAttribute('href')),
-    sales: readFirst(doc, ITEM_PAGE.sales, (el) => parseSales(el.textContent), sticky),
+    sales: readFirst(doc, ITEM_PAGE.sales, (el) => parseSales(el.textContent), sticky) ?? readFirst(doc, ITEM_PAGE.salesInfo, salesPhrase, sticky),
     location: readFirst(doc, ITEM_PAGE.location, (el) => parseLocation(el.textContent), sticky),
     image: imageUrl(queryFirst(doc, ITEM_PAGE.image, sticky)),
   };
+}
+
+/** Only a count worded as sales: itemInfo-- also holds "回头客330人" and "超400人加购". */
+function salesPhrase(element: Element): string | null {
+  const text = element.textContent ?? '';
+  return /^\s*(?:已售|月销)/.test(text) ? parseSales(text) : null;
 }
 
 /** Old Taobao's `var g_config = {…}` is a JavaScript literal, not JSON: read single properties. */

@@ -9,20 +9,33 @@ export interface Selector {
   readonly css: string;
   /** Narrows the candidates; absent for plain CSS selectors. */
   readonly accept?: (element: Element) => boolean;
-  /** Shown by the registry test when the selector matches no fixture. */
+  /** Names the selector in test output. */
   readonly label: string;
+  readonly expect: SelectorExpectation;
 }
 
-export function css(selector: string): Selector {
-  return { css: selector, label: selector };
+/**
+ * Where an alternative matches, and how often (in the whole document), as refined-github states its
+ * selectors' expectations: `fixtures` names the synthetic pages (test/fixtures/pages/synthetic), and on
+ * every other one it must match nothing; `real` names real saved pages (../shared/real-pages, checked by
+ * `npm run eval`). An alternative that matches only its own synthetic page shows it here.
+ */
+export interface SelectorExpectation {
+  readonly fixtures: Readonly<Record<string, number>>;
+  readonly real?: Readonly<Record<string, number>>;
+}
+
+export function css(selector: string, expect: SelectorExpectation): Selector {
+  return { css: selector, label: selector, expect };
 }
 
 /** An element whose class list holds `<…--><name>--<hash>`; `tag` restricts the element name. */
-export function hashed(name: string, tag = ''): Selector {
+export function hashed(name: string, expect: SelectorExpectation, tag = ''): Selector {
   return {
     css: `${tag}[class*="${name}--"]`,
     accept: (element) => hasHashedClass(element, name),
     label: `${tag}~${name}`,
+    expect,
   };
 }
 

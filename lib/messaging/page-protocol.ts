@@ -125,6 +125,12 @@ export interface PageProtocolMap {
   noticeImportProgress(data: NoticeImportProgress): void;
 }
 
+/** Requests pages send the background (noticeImportProgress goes the other way). */
+export type PageRequest = Exclude<keyof PageProtocolMap, 'noticeImportProgress'>;
+
+/** Requests that carry data: each must have a schema (page-schemas.ts), or the build fails. */
+export type PageRequestWithData = { [K in PageRequest]: Parameters<PageProtocolMap[K]> extends [] ? never : K }[PageRequest];
+
 export const { sendMessage: sendPageMessage, onMessage: onPageMessage } = defineExtensionMessaging<PageProtocolMap>();
 
 /** What the popup asks a Taobao tab's content script for (in protocol.ts's map, as currentListing). */

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { itemIdSchema } from './listing-schema';
+import type { PageRequestWithData } from './page-protocol';
 
 const itemIds = v.pipe(v.array(itemIdSchema), v.maxLength(100_000));
 const reportIds = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.maxLength(100_000));
@@ -32,7 +33,7 @@ export const pageSchemas = {
     listings: v.pipe(v.array(v.unknown()), v.maxLength(100)),
     runs: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)),
   }),
-} as const;
+} as const satisfies Record<PageRequestWithData, v.GenericSchema>;
 
 export type PageSchemaName = keyof typeof pageSchemas;
 

@@ -5,7 +5,8 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TrustKind } from '../activity/activity-db';
-import type { Listing } from '../listing';
+import type { Listing, Price } from '../listing';
+import type { PageKind } from '../page/page-kind';
 import type { Verdict } from '../verdict';
 
 export interface AssessAnswer {
@@ -30,6 +31,46 @@ export interface ListingEvidence {
   cardMarkup: string;
 }
 
+/**
+ * What a change in the background can alter on an open page: verdicts (rules, sensitivity, notices,
+ * trust, reports: ask again) or only how badges look (role, low marks: draw again).
+ */
+export type ChangeScope = 'verdicts' | 'display';
+
+/** What a tab's content script tells the background after each batch, for the toolbar icon. */
+export interface PageStatus {
+  checked: number;
+  high: number;
+  medium: number;
+  /** The page is of a supported kind, settled, and shows no listings we can read. */
+  layoutUnrecognised: boolean;
+}
+
+/** A flagged listing as the popup lists it. */
+export interface FlaggedListing {
+  itemId: string;
+  risk: 'high' | 'medium';
+  title: string;
+  price: Price | null;
+  shopName: string | null;
+}
+
+/** What the popup shows under "This page". */
+export interface PageSummary {
+  page: PageKind;
+  /** Listings with a verdict. */
+  checked: number;
+  /** Listings still waiting for one. */
+  pending: number;
+  /** High first, then medium, in page order. */
+  flagged: FlaggedListing[];
+  layoutUnrecognised: boolean;
+  /** The site the page belongs to (taobao.com, tmall.com, tmall.hk), which the pause switch names. */
+  site: string | null;
+  /** The user paused the extension on this site. */
+  paused: boolean;
+}
+
 export interface ProtocolMap {
   /** content → background: assess one batch of newly found listings (≤ MAX_BATCH). */
   assessListings(data: { listings: Listing[] }): AssessAnswer;
@@ -43,6 +84,16 @@ export interface ProtocolMap {
   reportRecorded(data: { itemId: string; complaint: string }): void;
   /** popup → content: on an item page, its listing and the verdict the badge shows; else null. */
   currentListing(): { listing: Listing; verdict: Verdict } | null;
+  /** background → content: something changed that alters this page's verdicts or badges. */
+  pageChanged(data: { scope: ChangeScope }): void;
+  /** content → background: the page's counts after a batch (the toolbar icon shows them). */
+  pageStatus(data: PageStatus): void;
+  /** popup → content: what this page holds, for "This page". */
+  pageSummary(): PageSummary;
+  /** popup → content: scroll to the listing's card and open its details; false when it is gone. */
+  revealListing(data: { itemId: string }): boolean;
+  /** popup → content: the page's structure without text or URLs, for a layout bug report. */
+  layoutSnapshot(): string;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

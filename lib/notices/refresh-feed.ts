@@ -2,8 +2,11 @@
  * A subscription: download a feed URL and import it, conditionally (If-None-Match /
  * If-Modified-Since from the last import). A 304 keeps the data; a failed download, an error status
  * or a bad feed also keeps it, and the failure is recorded on the feed's row for the options page.
- * The background calls this from its alarm with its own fetch and clock.
+ * The background calls this from its alarm with its own fetch and clock. The download is capped in
+ * size and time (capped-download.ts): a server that never finishes, or sends more than a feed can be,
+ * ends as a recorded failure instead of a hung worker.
  */
+import { cappedDownload, type CappedAnswer } from './capped-download';
 import { importNoticeFeed, type ImportProgress, type ImportSummary } from './import-feed';
 import type { FeedRecord, FeedResult, NoticeDatabase } from './notice-db';
 import { NoticeFeedError, type FeedFormat, type FeedProblem } from './notice-feed';
@@ -15,7 +18,12 @@ export interface RefreshDeps {
   now: () => number;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
+  /** How long a download may take, answer and body; FEED_DOWNLOAD_TIMEOUT_MS by default. */
+  timeoutMs?: number;
 }
+
+/** Time enough for a 64 MiB feed on a slow line; a server that takes longer is treated as down. */
+export const FEED_DOWNLOAD_TIMEOUT_MS = 120_000;
 
 export type RefreshOutcome =
   | { status: 'imported'; summary: ImportSummary }
@@ -54,35 +62,32 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
     if (before.lastModified) headers['If-Modified-Since'] = before.lastModified;
   }
 
-  let response: Response;
+  let answer: CappedAnswer;
   try {
-    response = await deps.fetch(url, { headers, cache: 'no-store', credentials: 'omit', signal: deps.signal });
+    answer = await cappedDownload(deps.fetch, url, { headers, cache: 'no-store', credentials: 'omit' }, {
+      maxBytes: MAX_FEED_BYTES,
+      timeoutMs: deps.timeoutMs ?? FEED_DOWNLOAD_TIMEOUT_MS,
+      signal: deps.signal,
+      what: 'the feed',
+    });
   } catch (error) {
-    return fail(deps, url, `could not download the feed: ${messageOf(error)}`);
+    return fail(deps, url, messageOf(error));
   }
-  if (response.status === 304) {
+  if (answer.status === 304) {
     if (before?.importedAt == null) return fail(deps, url, 'the server answered 304 Not Modified to a first download');
     await record(deps, url, { status: 'not-modified', at: deps.now() });
     return { status: 'not-modified' };
   }
-  if (!response.ok) return fail(deps, url, `the server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
-  const declaredLength = Number(response.headers.get('Content-Length'));
-  if (declaredLength > MAX_FEED_BYTES) return fail(deps, url, `the feed is ${declaredLength} bytes; feeds are limited to ${MAX_FEED_BYTES}`);
-
-  let bytes: Uint8Array;
+  if (!answer.ok) return fail(deps, url, `the server answered ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}`);
+  const { bytes, headers: answerHeaders } = answer;
   try {
-    bytes = new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    return fail(deps, url, `the download broke off: ${messageOf(error)}`);
-  }
-  try {
-    const format = formatFromContentType(response.headers.get('Content-Type'));
+    const format = formatFromContentType(answerHeaders.get('Content-Type'));
     const feed = parseNoticeFile(bytes, { name: url, ...(format ? { format } : {}) });
     const summary = await importNoticeFeed(db, feed, {
       feedKey: url,
       url,
-      etag: response.headers.get('ETag'),
-      lastModified: response.headers.get('Last-Modified'),
+      etag: answerHeaders.get('ETag'),
+      lastModified: answerHeaders.get('Last-Modified'),
       now: deps.now(),
       onProgress: deps.onProgress,
       signal: deps.signal,

@@ -15,3 +15,13 @@ const TAOBAO_HOST = /(^|\.)(taobao\.com|tmall\.com|tmall\.hk)$/i;
 export function isTaobaoHost(hostname: string): boolean {
   return TAOBAO_HOST.test(hostname);
 }
+
+/** The sites a user can pause the extension on: one per platform domain. */
+export const SITES = ['taobao.com', 'tmall.com', 'tmall.hk'] as const;
+export type Site = (typeof SITES)[number];
+
+/** The site a Taobao/Tmall host belongs to ("s.taobao.com" → "taobao.com"), else null. */
+export function siteOf(hostname: string): Site | null {
+  const host = hostname.toLowerCase();
+  return SITES.find((site) => host === site || host.endsWith(`.${site}`)) ?? null;
+}

@@ -3,7 +3,7 @@ import { parseItemId, parsePageUrl } from './item-id';
 
 /**
  * What kind of Taobao/Tmall page a URL is. The URL alone decides, except "blocked": a verification
- * page can also sit behind a normal URL, which `isBlockedDocument` catches from the DOM.
+ * page can also sit behind a normal URL, which `showsVerificationLayer` (extract-page.ts) catches from the DOM.
  */
 export type PageKind = 'item' | 'mobile-item' | 'search' | 'shop' | 'blocked' | 'other';
 

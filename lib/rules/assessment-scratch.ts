@@ -45,6 +45,7 @@ export class AssessmentScratch {
   /** Alias hits of the title, to weigh once every category is known: meaning per hit. */
   aliasHits: Meaning[] = [];
   aliasHitStart: number[] = [];
+  aliasHitEnd: number[] = [];
   /** Folded position → a brand index whose name ends (starts) there, -1: none. */
   nameEndsAt = new Int32Array(256);
   nameStartsAt = new Int32Array(256);
@@ -146,6 +147,7 @@ export class AssessmentScratch {
     this.touchedMaterialCount = 0;
     this.aliasHits.length = 0;
     this.aliasHitStart.length = 0;
+    this.aliasHitEnd.length = 0;
     this.counterfeit = null;
     this.counterfeitCount = 0;
     this.factory = null;

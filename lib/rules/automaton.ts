@@ -11,7 +11,7 @@
  * state keeps only its own edges, sorted by class, and its failure link, and `step` follows failure
  * links until an edge or the root answers. So the tables grow with the patterns' total length, never
  * with states × alphabet: a pack of many CJK words with shared prefixes stays small (full rows per
- * branching state once cost 742 MB for one such pack). Packs beyond MAX_STATES are refused.
+ * branching state once cost 742 MB for one such pack). Tables beyond MAX_TABLE_BYTES are refused.
  */
 import { FOLD_COMPLEX, FOLD_SKIP, foldTable } from './text-folding';
 
@@ -22,14 +22,34 @@ export const CLASS_LAST_LETTER = 36;
 export const CLASS_SKIP = 0xfffe;
 export const CLASS_COMPLEX = 0xffff;
 
-/** About 30 bytes a state: 500,000 states are some 15 MB, far beyond any real pack (the built-in one needs a few thousand). */
+/** A first, cheap bound checked before anything is built: states never outnumber pattern characters. */
 export const MAX_STATES = 500_000;
+
+/**
+ * The stated bound on the matcher's tables, checked once the trie is known and before the tables are
+ * allocated. The built-in pack needs about 0.2 MB, a 205 kB pack of 11,500 CJK names under shared
+ * prefixes about 1 MB; 8 MiB leaves room for many team packs and refuses what would slow every start.
+ */
+export const MAX_TABLE_BYTES = 8 * 1024 * 1024;
+
+/** Bytes of the typed tables an automaton of this shape holds (every field of Automaton below). */
+export function tableBytes(stateCount: number, classCount: number, patternCount: number): number {
+  const classOf = 2 * 0x10000;
+  const rootRow = 4 * classCount;
+  const perState = 4 /* edgeStart */ + 4 /* fail */ + 4 /* outStart */ + 4 /* outLink */ + 2 /* edgeClass */ + 4; /* edgeTarget: one edge into every state but the root */
+  const perPattern = 4 /* outPatterns */ + 2 /* firstClass */ + 2 /* lastClass */ + 4; /* patternLength */
+  return classOf + rootRow + perState * (stateCount + 1) + perPattern * patternCount;
+}
+
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 export interface Automaton {
   /** Raw code unit → class: CLASS_OTHER, a pattern class, CLASS_SKIP or CLASS_COMPLEX. */
   readonly classOf: Uint16Array;
   readonly classCount: number;
   readonly stateCount: number;
+  /** What the tables take, tableBytes(); at most MAX_TABLE_BYTES. */
+  readonly tableBytes: number;
   /** The root's transitions: rootRow[class] is the next state. */
   readonly rootRow: Uint32Array;
   /** Edges of state s (s > 0): edgeClass/edgeTarget[edgeStart[s] .. edgeStart[s + 1]), sorted by class. */
@@ -106,76 +126,113 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     throw new AutomatonTooLargeError(`the rule packs hold ${totalLength.toLocaleString('en-US')} characters of patterns; at most ${(MAX_STATES - 1).toLocaleString('en-US')} are supported`);
   }
 
-  // Trie, children as (class → state) maps; most states have one child.
-  const children: (Map<number, number> | undefined)[] = [new Map()];
-  const ownOutputs: (number[] | undefined)[] = [];
+  // The trie, built from the patterns in sorted order (as strings of classes) so that a pattern shares
+  // with the trie exactly its common prefix with the pattern before it, and every state's children
+  // arrive in increasing class order: no per-state maps (36,000 of them for a 205 kB CJK pack were
+  // most of its compile time and garbage). States are numbered depth first; each knows its parent
+  // and the class of the edge into it.
+  const classText: string[] = patterns.map((pattern) => {
+    let text = '';
+    for (let i = 0; i < pattern.length; i++) text += String.fromCharCode(classOfFolded[pattern.charCodeAt(i)] as number);
+    return text;
+  });
+  const order = Array.from(patterns, (_, id) => id).sort((a, b) => {
+    const x = classText[a] as string;
+    const y = classText[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const parent = new Uint32Array(totalLength + 1);
+  const inClass = new Uint16Array(totalLength + 1);
+  const endState = new Uint32Array(patterns.length);
   const firstClass = new Uint16Array(patterns.length);
   const lastClass = new Uint16Array(patterns.length);
   const patternLength = new Uint32Array(patterns.length);
+  let longest = 0;
+  for (const pattern of patterns) longest = Math.max(longest, pattern.length);
+  const path = new Uint32Array(longest + 1); // path[i]: the state after i classes of the previous pattern
   let stateCount = 1;
-  patterns.forEach((pattern, id) => {
-    let state = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const cls = classOfFolded[pattern.charCodeAt(i)] as number;
-      const map = (children[state] ??= new Map());
-      let next = map.get(cls);
-      if (next === undefined) {
-        next = stateCount++;
-        map.set(cls, next);
-      }
-      state = next;
+  let previous = '';
+  for (const id of order) {
+    const text = classText[id] as string;
+    let shared = 0;
+    while (shared < text.length && shared < previous.length && text.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
+    for (let i = shared; i < text.length; i++) {
+      const state = stateCount++;
+      parent[state] = path[i] as number;
+      inClass[state] = text.charCodeAt(i);
+      path[i + 1] = state;
     }
-    (ownOutputs[state] ??= []).push(id);
-    firstClass[id] = classOfFolded[pattern.charCodeAt(0)] as number;
-    lastClass[id] = classOfFolded[pattern.charCodeAt(pattern.length - 1)] as number;
-    patternLength[id] = pattern.length;
-  });
+    endState[id] = path[text.length] as number;
+    firstClass[id] = text.charCodeAt(0);
+    lastClass[id] = text.charCodeAt(text.length - 1);
+    patternLength[id] = text.length;
+    previous = text;
+  }
 
+  const bytes = tableBytes(stateCount, classCount, patterns.length);
+  if (bytes > MAX_TABLE_BYTES) {
+    throw new AutomatonTooLargeError(`the matcher tables would take ${megabytes(bytes)} (${stateCount.toLocaleString('en-US')} states); at most ${megabytes(MAX_TABLE_BYTES)} are allowed`);
+  }
+
+  // Edges of every state but the root (whose children go to rootRow), grouped by parent: children of
+  // one parent come in increasing state number and class, so each group is sorted as `edge` needs.
   const rootRow = new Uint32Array(classCount);
   const edgeStart = new Uint32Array(stateCount + 1);
-  let edgeCount = 0;
   for (let state = 1; state < stateCount; state++) {
-    edgeStart[state] = edgeCount;
-    edgeCount += children[state]?.size ?? 0;
+    const from = parent[state] as number;
+    if (from === 0) rootRow[inClass[state] as number] = state;
+    else edgeStart[from + 1] = (edgeStart[from + 1] as number) + 1;
   }
-  edgeStart[stateCount] = edgeCount;
+  for (let state = 1; state <= stateCount; state++) edgeStart[state] = (edgeStart[state] as number) + (edgeStart[state - 1] as number);
+  const edgeCount = edgeStart[stateCount] as number;
   const edgeClass = new Uint16Array(edgeCount);
   const edgeTarget = new Uint32Array(edgeCount);
+  const filled = edgeStart.slice(0, stateCount);
   for (let state = 1; state < stateCount; state++) {
-    const own = children[state];
-    if (!own) continue;
-    let at = edgeStart[state] as number;
-    for (const [cls, child] of [...own].sort((a, b) => a[0] - b[0])) {
-      edgeClass[at] = cls;
-      edgeTarget[at++] = child;
-    }
+    const from = parent[state] as number;
+    if (from === 0) continue;
+    const at = filled[from] as number;
+    filled[from] = at + 1;
+    edgeClass[at] = inClass[state] as number;
+    edgeTarget[at] = state;
   }
-  for (const [cls, child] of children[0] ?? []) rootRow[cls] = child;
+
+  // Patterns ending at each state, in id order.
+  const outStart = new Uint32Array(stateCount + 1);
+  for (let id = 0; id < patterns.length; id++) {
+    const state = endState[id] as number;
+    outStart[state + 1] = (outStart[state + 1] as number) + 1;
+  }
+  for (let state = 1; state <= stateCount; state++) outStart[state] = (outStart[state] as number) + (outStart[state - 1] as number);
+  const outPatterns = new Uint32Array(patterns.length);
+  const placed = outStart.slice(0, stateCount);
+  for (let id = 0; id < patterns.length; id++) {
+    const state = endState[id] as number;
+    const at = placed[state] as number;
+    placed[state] = at + 1;
+    outPatterns[at] = id;
+  }
+  const hasOwn = (state: number): boolean => outStart[state] !== outStart[state + 1];
+
   const fail = new Uint32Array(stateCount);
   const automaton = { classCount, rootRow, edgeStart, edgeClass, edgeTarget, fail } as unknown as Automaton;
 
   // Breadth first, so every failure target is complete before a deeper state needs it.
   const outLink = new Uint32Array(stateCount);
-  const queue: number[] = [0];
-  for (let head = 0; head < queue.length; head++) {
+  const queue = new Uint32Array(stateCount);
+  let tail = 0;
+  for (let state = 1; state < stateCount; state++) if (parent[state] === 0) queue[tail++] = state; // fail 0, outLink 0
+  for (let head = 0; head < tail; head++) {
     const state = queue[head] as number;
-    for (const [cls, child] of children[state] ?? []) {
-      const target = state === 0 ? 0 : step(automaton, fail[state] as number, cls);
+    const end = edgeStart[state + 1] as number;
+    for (let e = edgeStart[state] as number; e < end; e++) {
+      const child = edgeTarget[e] as number;
+      const target = step(automaton, fail[state] as number, edgeClass[e] as number);
       fail[child] = target;
-      outLink[child] = (ownOutputs[target]?.length ?? 0) > 0 ? target : (outLink[target] as number);
-      queue.push(child);
+      outLink[child] = hasOwn(target) ? target : (outLink[target] as number);
+      queue[tail++] = child;
     }
   }
-
-  const outStart = new Uint32Array(stateCount + 1);
-  let total = 0;
-  for (let state = 0; state < stateCount; state++) {
-    outStart[state] = total;
-    total += ownOutputs[state]?.length ?? 0;
-  }
-  outStart[stateCount] = total;
-  const outPatterns = new Uint32Array(total);
-  for (let state = 0; state < stateCount; state++) outPatterns.set(ownOutputs[state] ?? [], outStart[state]);
 
   // Most code units fold to themselves: start from the folded-character classes and patch the rest.
   const fold = foldTable();
@@ -186,7 +243,7 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   }
 
   return {
-    classOf, classCount, stateCount, rootRow, edgeStart, edgeClass, edgeTarget, fail,
+    classOf, classCount, stateCount, tableBytes: bytes, rootRow, edgeStart, edgeClass, edgeTarget, fail,
     outStart, outPatterns, outLink, firstClass, lastClass, patternLength,
   };
 }

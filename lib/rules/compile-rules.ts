@@ -4,9 +4,10 @@
  * floors by category and material, its authorised shops). Compile once, assess many: the result is
  * frozen and shared; what an assessment writes lives in its own scratch (assessment-scratch.ts).
  */
-import { buildAutomaton } from './automaton';
+import { AutomatonTooLargeError, buildAutomaton, type Automaton } from './automaton';
+import { BUILTIN_PACKS_INFO } from './builtin-pack';
 import { mergeRulePacks, type BrandNames, type MergedBrand, type MergedName } from './merge-packs';
-import { LEXICON_NAMES, termText, type LexiconName, type RulePack } from './rule-pack';
+import { LEXICON_NAMES, nameText, RulePackError, termText, type LexiconName, type RulePack } from './rule-pack';
 import { foldText, separatorMask } from './text-folding';
 import { TitleMatcher } from './title-matcher';
 
@@ -94,7 +95,7 @@ export interface CompiledRules {
   readonly matcher: TitleMatcher;
   /** Folded names of shops run by the platform itself, genuine for every brand. */
   readonly trustedShops: ReadonlySet<string>;
-  readonly stats: { readonly patterns: number; readonly states: number; readonly classes: number };
+  readonly stats: { readonly patterns: number; readonly states: number; readonly classes: number; readonly tableBytes: number };
 }
 
 export interface CompileOptions {
@@ -206,7 +207,7 @@ export function compileRules(packs: readonly RulePack[], options: CompileOptions
     }
   }
 
-  const automaton = buildAutomaton(patterns);
+  const automaton = buildSized(patterns, packs);
   return Object.freeze({
     packs: Object.freeze(merged.packs),
     brands: Object.freeze(brands),
@@ -227,8 +228,43 @@ export function compileRules(packs: readonly RulePack[], options: CompileOptions
     meaningCount,
     matcher: new TitleMatcher(automaton, Uint8Array.from(strict), Uint32Array.from(spacing)),
     trustedShops: new Set(merged.trustedShops.map((shop) => foldText(shop.name))),
-    stats: Object.freeze({ patterns: patterns.length, states: automaton.stateCount, classes: automaton.classCount }),
+    stats: Object.freeze({ patterns: patterns.length, states: automaton.stateCount, classes: automaton.classCount, tableBytes: automaton.tableBytes }),
   });
+}
+
+/**
+ * The automaton, or a RulePackError naming the pack that made it too large: the pack with the most
+ * pattern text, leaving the built-in packs out unless they are all there is (they are known to fit).
+ */
+function buildSized(patterns: readonly string[], packs: readonly RulePack[]): Automaton {
+  try {
+    return buildAutomaton(patterns);
+  } catch (error) {
+    if (!(error instanceof AutomatonTooLargeError)) throw error;
+    const sized = packs.map((pack) => ({ pack, characters: patternCharacters(pack) }));
+    const suspects = sized.filter(({ pack }) => !BUILTIN_PACKS_INFO.packIds.includes(pack.id));
+    const largest = (suspects.length > 0 ? suspects : sized).reduce((a, b) => (b.characters > a.characters ? b : a));
+    throw new RulePackError(
+      [{ path: '(pack)', reason: `is too large to use: ${error.message}; its names and terms hold ${largest.characters.toLocaleString('en-US')} characters` }],
+      `rule pack "${largest.pack.id}"`,
+    );
+  }
+}
+
+/** Folded characters of every name and term a pack adds to the automaton. */
+function patternCharacters(pack: RulePack): number {
+  let total = 0;
+  const count = (text: string): void => {
+    total += foldText(text).length;
+  };
+  for (const brand of pack.brands ?? []) {
+    for (const name of [...(brand.aliases ?? []), ...(brand.nicknames ?? []), ...(brand.weakAliases ?? [])]) count(nameText(name));
+    for (const text of [...(brand.squatters ?? []), ...(brand.styles ?? []), ...(brand.notBrand ?? [])]) count(text);
+    for (const model of brand.models ?? []) for (const name of model.names) count(name);
+  }
+  for (const group of [...(pack.categories ?? []), ...(pack.materials ?? [])]) for (const term of group.terms ?? []) count(term);
+  for (const terms of Object.values(pack.lexicons ?? {})) for (const term of terms ?? []) count(termText(term));
+  return total;
 }
 
 function compileBrand(

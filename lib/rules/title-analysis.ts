@@ -57,6 +57,7 @@ function collectHits(rules: CompiledRules, scratch: AssessmentScratch, count: nu
         case 'alias': {
           scratch.aliasHits.push(meaning);
           scratch.aliasHitStart.push(hitStart[h] as number);
+          scratch.aliasHitEnd.push(hitEnd[h] as number);
           scratch.nameEndsAt[hitEnd[h] as number] = meaning.brand;
           scratch.nameStartsAt[hitStart[h] as number] = meaning.brand;
           break;
@@ -122,6 +123,9 @@ function countNames(scratch: AssessmentScratch): void {
         if (!met) continue;
       }
       countName(scratch, meaning, aliasHitStart[i] as number);
+      // A name that counts wins the place over one that does not ("BV同款": Bottega with a bag, Bulgari with a watch).
+      scratch.nameEndsAt[scratch.aliasHitEnd[i] as number] = meaning.brand;
+      scratch.nameStartsAt[aliasHitStart[i] as number] = meaning.brand;
     }
   }
 }

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { SITES } from '../page/hosts';
 import { SENSITIVITIES, type Sensitivity } from '../rules/sensitivity';
 
 export type Role = 'shopper' | 'brand-staff';
@@ -15,15 +16,18 @@ export interface Settings {
   showLowMarks: boolean;
   /** Brand ids the user does not want watched (all are watched by default). */
   mutedBrands: string[];
+  /** Sites (taobao.com, tmall.com, tmall.hk) where the user paused the extension. */
+  pausedSites: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { role: 'shopper', sensitivity: 'balanced', showLowMarks: false, mutedBrands: [] };
+export const DEFAULT_SETTINGS: Settings = { role: 'shopper', sensitivity: 'balanced', showLowMarks: false, mutedBrands: [], pausedSites: [] };
 
 const settingsSchema = v.object({
   role: v.fallback(v.picklist(['shopper', 'brand-staff']), DEFAULT_SETTINGS.role),
   sensitivity: v.fallback(v.picklist(SENSITIVITIES), DEFAULT_SETTINGS.sensitivity),
   showLowMarks: v.fallback(v.boolean(), DEFAULT_SETTINGS.showLowMarks),
   mutedBrands: v.fallback(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(1000)), []),
+  pausedSites: v.fallback(v.pipe(v.array(v.picklist(SITES)), v.maxLength(SITES.length)), []),
 });
 
 export function parseSettings(raw: unknown): Settings {

@@ -10,7 +10,7 @@ import type { Settings } from '../../lib/settings/settings';
 import type { Verdict } from '../../lib/verdict';
 
 const NOW = Date.UTC(2025, 2, 1, 12);
-const SETTINGS: Settings = { role: 'brand-staff', sensitivity: 'strict', showLowMarks: true, mutedBrands: ['chanel'] };
+const SETTINGS: Settings = { role: 'brand-staff', sensitivity: 'strict', showLowMarks: true, mutedBrands: ['chanel'], pausedSites: ['tmall.com'] };
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 
 const dbs: ActivityDatabase[] = [];

@@ -28,7 +28,7 @@ const text = (key: string) => MESSAGES[key]?.message ?? '';
  * Restated, not imported: lib/settings and lib/background define WXT storage items when imported,
  * which needs the extension's `browser` global this Node process does not have.
  */
-const DEFAULT_SETTINGS: Settings = { role: 'shopper', sensitivity: 'balanced', showLowMarks: false, mutedBrands: [] };
+const DEFAULT_SETTINGS: Settings = { role: 'shopper', sensitivity: 'balanced', showLowMarks: false, mutedBrands: [], pausedSites: [] };
 const IPP_URL = 'https://ipp.alibabagroup.com/';
 
 const rules = compileRules(BUILTIN_PACKS);

@@ -139,7 +139,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     expect(await settledMarks(page)).toEqual(expectedIds(name));
   });
 
-  it.each(['blocked-search-captcha', 'blocked-item-unusual'])('marks nothing on the verification page %s', async (name) => {
+  it.each(['blocked-search-captcha', 'blocked-punish'])('marks nothing on the verification page %s', async (name) => {
     await page.goto(fixtureUrl(run, name), { waitUntil: 'load' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await markedIds(page)).toEqual([]);

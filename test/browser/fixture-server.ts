@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages');
+export const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages', 'synthetic');
 
 export interface Fixture {
   name: string;

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EvalReport } from './eval-report';
 import published from './published-figures.json';
+import { evaluatePages } from './pages-eval';
 import { evaluateTitles } from './titles-eval';
 
 const { values } = parseArgs({
@@ -22,6 +23,8 @@ if (!existsSync(join(dataDir, 'real-titles', 'titles.tsv'))) {
 }
 
 const reports: EvalReport[] = [evaluateTitles(dataDir, { showScoredMisses: values['show-scored-misses'] })];
+if (existsSync(join(dataDir, 'real-pages', 'expected.json'))) reports.push(evaluatePages(dataDir));
+else console.error(`npm run eval: no real pages in ${dataDir} (real-pages/expected.json): extraction not scored.`);
 const floors = published.floors as Record<string, number>;
 let failed = 0;
 for (const report of reports) {

@@ -5,7 +5,7 @@ import { JSDOM } from 'jsdom';
 import type { Listing } from '../../lib/listing';
 import type { PageKind } from '../../lib/page/page-kind';
 
-export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages');
+export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages', 'synthetic');
 
 export interface FixturePage {
   name: string;

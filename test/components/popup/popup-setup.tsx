@@ -7,6 +7,7 @@ import type { PopupDeps } from '../../../components/popup/popup-deps';
 import type { PopupTranslate } from '../../../components/popup/popup-messages';
 import { ActivityDatabase, type HistoryRecord, type ReportRecord, type TrustRecord } from '../../../lib/activity/activity-db';
 import type { CurrentListing } from '../../../lib/messaging/page-protocol';
+import type { PageSummary } from '../../../lib/messaging/protocol';
 import { NOW } from '../../activity/history-records';
 import { fakeTranslate, type Locale } from '../locale-messages';
 
@@ -38,6 +39,13 @@ export async function renderPopup(data: PopupData = {}, overrides: Partial<Popup
       ['louis-vuitton', ['Louis Vuitton', '路易威登']],
     ]),
     currentListing: vi.fn(async (): Promise<CurrentListing | null> => null),
+    page: {
+      summary: vi.fn(async (): Promise<PageSummary | null> => null),
+      reveal: vi.fn(async () => true),
+      layoutSnapshot: vi.fn(async () => 'host: s.taobao.com\npage kind: search\nbody'),
+      setPaused: vi.fn(async () => undefined),
+      openOptions: vi.fn(),
+    },
     copyText,
     saveFile,
     now: () => NOW,

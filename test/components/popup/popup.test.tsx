@@ -3,6 +3,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY, historyRecord, manyRecords, NOW, reportRecord } from '../../activity/history-records';
+import type { PopupDeps } from '../../../components/popup/popup-deps';
+import type { PageSummary } from '../../../lib/messaging/protocol';
 import { renderPopup } from './popup-setup';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -138,19 +140,85 @@ describe('popup history', () => {
   });
 });
 
-describe('popup current tab', () => {
-  it('shows the verdict of the active item page', async () => {
+const SUMMARY: PageSummary = {
+  page: 'search',
+  checked: 60,
+  pending: 0,
+  flagged: [
+    { itemId: '790000000001', risk: 'high', title: `${HOSTILE}GUCCI 高仿 马衔扣 女包`, price: { min: 299, max: 299, currency: 'CNY' }, shopName: '莆田精品店' },
+    { itemId: '790000000002', risk: 'medium', title: 'LV 老花 托特包', price: null, shopName: null },
+  ],
+  layoutUnrecognised: false,
+  site: 'taobao.com',
+  paused: false,
+};
+
+function withPage(summary: Partial<PageSummary> | null, page: Partial<PopupDeps['page']> = {}) {
+  return {
+    page: {
+      summary: vi.fn(async () => (summary === null ? null : { ...SUMMARY, ...summary })),
+      reveal: vi.fn(async () => true),
+      layoutSnapshot: vi.fn(async () => 'host: s.taobao.com\npage kind: search\nbody'),
+      setPaused: vi.fn(async () => undefined),
+      openOptions: vi.fn(),
+      ...page,
+    },
+  };
+}
+
+describe('popup this page', () => {
+  it('counts what the page holds and lists the flagged listings as text; a click shows one on the page', async () => {
+    const deps = withPage({});
+    await renderPopup({}, deps);
+    expect((await screen.findByTestId('page-counts')).textContent).toBe('60 checked · 2 flagged');
+    const list = screen.getByTestId('page-flagged');
+    expect(list.querySelectorAll('img')).toHaveLength(0);
+    expect(list.textContent).toContain(HOSTILE);
+    expect(within(list).getByText('High risk')).toBeTruthy();
+    fireEvent.click(within(list).getAllByRole('button')[1]!);
+    expect(deps.page.reveal).toHaveBeenCalledWith('790000000002');
+  });
+
+  it('says plainly when every listing was checked and none is suspicious', async () => {
+    await renderPopup({}, withPage({ flagged: [], checked: 12 }));
+    expect((await screen.findByTestId('page-clean')).textContent).toBe('Checked — nothing suspicious.');
+  });
+
+  it('says "not a Taobao or Tmall page" when the tab has no content script', async () => {
+    await renderPopup({}, withPage(null, { summary: vi.fn(async () => Promise.reject(new Error('Could not establish connection'))) }));
+    expect((await screen.findByTestId('page-none')).textContent).toBe('Not a Taobao or Tmall page.');
+  });
+
+  it('warns of a layout it cannot read and copies a structure snapshot for a bug report', async () => {
+    const deps = withPage({ layoutUnrecognised: true, checked: 0, flagged: [] });
+    const { copyText } = await renderPopup({}, deps);
+    const warning = await screen.findByTestId('layout-unrecognised');
+    fireEvent.click(within(warning).getByRole('button', { name: 'Copy the page structure for a bug report' }));
+    await waitFor(() => expect(copyText).toHaveBeenCalledWith('host: s.taobao.com\npage kind: search\nbody'));
+    expect(await within(warning).findByText(/no text or links from the page/)).toBeTruthy();
+  });
+
+  it('pauses the extension on this site, and opens the options', async () => {
+    const deps = withPage({});
+    await renderPopup({}, deps);
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Pause on taobao.com' }));
+    await waitFor(() => expect(deps.page.setPaused).toHaveBeenCalledWith('taobao.com', true));
+    expect(await screen.findByText('Paused on this site: no listings are checked here.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Options' }));
+    expect(deps.page.openOptions).toHaveBeenCalled();
+  });
+
+  it('on an item page, shows the verdict with its reasons below the counts', async () => {
     const record = HISTORY[0]!;
-    await renderPopup({}, { currentListing: async () => ({ listing: record.listing, verdict: record.verdict }) });
+    await renderPopup({}, { ...withPage({ page: 'item', checked: 1, flagged: [SUMMARY.flagged[0]!] }), currentListing: async () => ({ listing: record.listing, verdict: record.verdict }) });
     const current = await screen.findByTestId('current-listing');
     expect(current.textContent).toContain(HOSTILE);
     expect(current.querySelectorAll('img')).toHaveLength(0);
-    expect(within(current).getByText('High risk')).toBeTruthy();
   });
 
-  it('says "not an item page" when the tab has no content script', async () => {
-    await renderPopup({}, { currentListing: async () => Promise.reject(new Error('Could not establish connection')) });
-    expect((await screen.findByTestId('current-none')).textContent).toBe('Not a Taobao or Tmall item page.');
+  it('speaks Chinese in zh_CN', async () => {
+    await renderPopup({}, withPage({}), 'zh_CN');
+    expect((await screen.findByTestId('page-counts')).textContent).toBe('已检查 60 件 · 风险 2 件');
   });
 });
 

@@ -1,0 +1,107 @@
+/**
+ * What the background does for each request from the extension's own pages (popup, options), as one
+ * table typed against the protocol map: a request without a handler, or one whose handler has not
+ * said what it changes, is a type error. Payloads arrive checked against page-schemas.ts.
+ */
+import type { ActivityDatabase } from '../activity/activity-db';
+import { untrust } from '../activity/trust';
+import { parseBackup, restoreBackupInto } from '../backup/backup';
+import { pathProblemsFailure, type PageProtocolMap, type PageRequest } from '../messaging/page-protocol';
+import type { CheckedPageRequest } from '../messaging/page-schemas';
+import type { ChangeScope } from '../messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { clearActivity, deleteHistory, deleteReports, setReportStatus } from './activity-changes';
+import type { BackgroundService } from './background-service';
+import type { NoticeService } from './notice-service';
+import type { RulePackService } from './rule-pack-service';
+
+export interface PageHandler<K extends PageRequest> {
+  handle: (data: CheckedPageRequest<K>) => Promise<ReturnType<PageProtocolMap[K]>> | ReturnType<PageProtocolMap[K]>;
+  /** What the request alters on open pages once it is done (null: nothing they show). */
+  changes: ChangeScope | null;
+}
+
+export type PageHandlers = { [K in PageRequest]: PageHandler<K> };
+
+export interface PageHandlerDeps {
+  activity: ActivityDatabase;
+  service: BackgroundService;
+  notices: NoticeService;
+  packs: RulePackService;
+  saveSettings: (change: Partial<Settings>) => Promise<Settings>;
+  /** The refresh alarm exists (a new subscription needs it). */
+  ensureRefreshAlarm: () => Promise<void>;
+}
+
+export function pageHandlers({ activity, service, notices, packs, saveSettings, ensureRefreshAlarm }: PageHandlerDeps): PageHandlers {
+  return {
+    // Trusted and reported change behind the service's back: it reloads its marks on the next batch.
+    untrust: {
+      changes: 'verdicts',
+      handle: async (data) => {
+        await untrust(activity, data.key);
+        service.marks.forget();
+      },
+    },
+    trustHistoryItem: { changes: 'verdicts', handle: ({ itemId, kind }) => service.trustFromHistory(itemId, kind) },
+    deleteHistory: { changes: null, handle: async (data) => ({ deleted: await deleteHistory(activity, data.itemIds) }) },
+    setReportStatus: { changes: null, handle: async ({ ids, status }) => ({ updated: await setReportStatus(activity, ids, status) }) },
+    deleteReports: {
+      changes: 'verdicts',
+      handle: async (data) => {
+        const deleted = await deleteReports(activity, data.ids);
+        service.marks.forget();
+        return { deleted };
+      },
+    },
+    clearData: {
+      changes: 'verdicts',
+      handle: async ({ kinds }) => {
+        await clearActivity(activity, kinds);
+        service.marks.forget();
+        if (kinds.includes('settings')) await saveSettings(DEFAULT_SETTINGS);
+      },
+    },
+    restoreBackup: {
+      changes: 'verdicts',
+      handle: async (data) => {
+        const parsed = parseBackup(data.json);
+        if (!parsed.ok) return pathProblemsFailure(`the backup has ${parsed.problems.length} problem(s); nothing was restored`, parsed.problems);
+        const counts = await restoreBackupInto(activity, parsed.backup);
+        service.marks.forget();
+        await saveSettings(parsed.backup.settings);
+        return { ok: true, counts };
+      },
+    },
+    noticeFileChunk: { changes: null, handle: ({ importId, index, base64 }) => notices.receiveChunk(importId, index, base64) },
+    importNoticeFile: { changes: 'verdicts', handle: ({ importId, fileName, base64 }) => notices.importFile(importId, fileName, base64) },
+    subscribeNoticeFeed: {
+      changes: 'verdicts',
+      handle: async ({ importId, url }) => {
+        const answer = await notices.subscribe(importId, url);
+        await ensureRefreshAlarm();
+        return answer;
+      },
+    },
+    removeNoticeFeed: { changes: 'verdicts', handle: (data) => notices.remove(data.feedKey) },
+    refreshNoticeFeeds: { changes: 'verdicts', handle: () => notices.refreshAll() },
+    noticeStatus: {
+      changes: null,
+      handle: async () => {
+        await notices.ready;
+        return notices.timings();
+      },
+    },
+    measureNoticeLookup: {
+      changes: null,
+      handle: async ({ listings, runs }) => {
+        await notices.ready;
+        return { timings: notices.timings(), lookup: notices.measureLookup(service.checkedListings(listings), runs) };
+      },
+    },
+    importRulePack: { changes: 'verdicts', handle: ({ fileName, text }) => packs.importFile(fileName, text) },
+    subscribeRulePack: { changes: 'verdicts', handle: (data) => packs.subscribe(data.url) },
+    removeRulePack: { changes: 'verdicts', handle: (data) => packs.remove(data.id) },
+    listRulePacks: { changes: null, handle: () => packs.list() },
+  };
+}
