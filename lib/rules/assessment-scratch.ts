@@ -59,7 +59,7 @@ export class AssessmentScratch {
   secondHand: Meaning | null = null;
   partPrice: Meaning | null = null;
 
-  /** Reasons keyed by meaning id × (brand count + 1) + brand + 1 (brand -1: none). */
+  /** Reasons keyed by (meaning id × (brand count + 1) + brand + 1) × uses + use (brand -1: none; see scoring.ts). */
   readonly termReasons = new Map<number, Reason>();
   /** "Offered as …" reasons and floor labels, keyed by brand × (category count + 1) + category + 1 (category -1: none). */
   readonly makerReasons = new Map<number, Reason>();

@@ -108,6 +108,8 @@ function appendNew<T>(list: T[], additions: readonly T[] | undefined, key: (item
   }
 }
 const same = (text: string): string => text;
+/** A term before a brand and the same term after it are two entries (仿LV, LV仿). */
+const termKey = (term: RuleTerm): string => (typeof term === 'string' ? term : `${term.term}\u0000${term.position}`);
 const toName = (name: RuleName): MergedName => (typeof name === 'string' ? { term: name, categories: null } : { term: name.term, categories: name.categories });
 const nameKey = (name: MergedName): string => `${name.term}\u0000${name.categories?.join(',') ?? ''}`;
 
@@ -271,6 +273,6 @@ function addPack(draft: Draft, pack: RulePack): void {
     known.authorisedShops = addShops(known.authorisedShops, brand.authorisedShops);
   }
   draft.trustedShops = addShops(draft.trustedShops, pack.trustedShops);
-  for (const name of LEXICON_NAMES) appendNew(draft.lexicons[name], pack.lexicons?.[name], termText);
+  for (const name of LEXICON_NAMES) appendNew(draft.lexicons[name], pack.lexicons?.[name], termKey);
 }
 

@@ -108,17 +108,17 @@ export function scoreReading(
     const shop = shopStanding(rules, scratch, brand, listing);
     if (scratch.counterfeit) {
       score += COUNTERFEIT_SCORE + EXTRA_COUNTERFEIT_SCORE * Math.min(scratch.counterfeitCount - 1, 3);
-      findings.push(termReason(scratch, scratch.counterfeit, -1, () => ({ code: 'counterfeit-term', text: counterfeitTermText(scratch.counterfeit?.text ?? ''), weight: 'strong' })));
+      findings.push(termReason(scratch, scratch.counterfeit, -1, TermUse.Counterfeit, () => ({ code: 'counterfeit-term', text: counterfeitTermText(scratch.counterfeit?.text ?? ''), weight: 'strong' })));
     }
     if (reading.via === 'squatter') {
       score += SQUATTER_SCORE;
       const term = firstAlias(scratch, b, 'squatter');
-      findings.push(termReason(scratch, term, b, () => ({ code: 'squatter-name', text: squatterText(term?.text ?? '', brand.names), weight: 'supporting' })));
+      findings.push(termReason(scratch, term, b, TermUse.Squatter, () => ({ code: 'squatter-name', text: squatterText(term?.text ?? '', brand.names), weight: 'supporting' })));
     }
     if (scratch.factory) {
       score += FACTORY_SCORE;
       const factory = scratch.factory;
-      findings.push(termReason(scratch, factory, -1, () => ({ code: 'factory-wording', text: factoryText(factory.text), weight: 'supporting' })));
+      findings.push(termReason(scratch, factory, -1, TermUse.Factory, () => ({ code: 'factory-wording', text: factoryText(factory.text), weight: 'supporting' })));
     }
     if (reading.namedBrands >= STUFFING_MIN_BRANDS) {
       score += STUFFING_SCORE;
@@ -133,7 +133,7 @@ export function scoreReading(
       score += INDIRECT_NAME_SCORE;
       const how = reading.via === 'nickname' ? 'nickname' : reading.via === 'code' ? 'code' : 'design';
       const term = firstAlias(scratch, b, reading.via);
-      findings.push(termReason(scratch, term, b, () => ({ code: 'indirect-name', text: indirectNameText(term?.text ?? '', brand.names, how), weight: 'supporting' })));
+      findings.push(termReason(scratch, term, b, TermUse.IndirectName, () => ({ code: 'indirect-name', text: indirectNameText(term?.text ?? '', brand.names, how), weight: 'supporting' })));
     }
     score += priceFindings(rules, scratch, brand, b, listing, shop !== null, findings, context);
 
@@ -152,7 +152,7 @@ export function scoreReading(
     }
     if (scratch.secondHand) {
       const secondHand = scratch.secondHand;
-      context.push(termReason(scratch, secondHand, -1, () => ({ code: 'second-hand', text: secondHandText(secondHand.text), weight: 'context' })));
+      context.push(termReason(scratch, secondHand, -1, TermUse.SecondHand, () => ({ code: 'second-hand', text: secondHandText(secondHand.text), weight: 'context' })));
     }
   }
   if (namingNotice) score = NOTICE_NAMED_SCORE;
@@ -173,24 +173,43 @@ function roleReason(rules: CompiledRules, scratch: AssessmentScratch, reading: T
       return { code: 'about', text: aboutText(brand.names, category), weight: 'context' };
     }
     case 'made-for':
-      return termReason(scratch, term, reading.brand, () => ({ code: 'accessory', text: accessoryText(term?.text ?? '', brand.names), weight: 'context' }));
+      return termReason(scratch, term, reading.brand, TermUse.Accessory, () => ({ code: 'accessory', text: accessoryText(term?.text ?? '', brand.names), weight: 'context' }));
     case 'motif':
-      return termReason(scratch, term, reading.brand, () => ({ code: 'motif', text: motifText(term?.text ?? '', brand.names), weight: 'context' }));
+      return termReason(scratch, term, reading.brand, TermUse.Motif, () => ({ code: 'motif', text: motifText(term?.text ?? '', brand.names), weight: 'context' }));
     default:
       if (term && (term.strength === 'model' || (term.kind === 'alias' && reading.via === 'model'))) {
-        return termReason(scratch, term, reading.brand, () => ({ code: 'lookalike', text: designOnlyText(term.text, brand.names), weight: 'context' }));
+        return termReason(scratch, term, reading.brand, TermUse.Design, () => ({ code: 'lookalike', text: designOnlyText(term.text, brand.names), weight: 'context' }));
       }
-      return termReason(scratch, term, reading.brand, () => ({ code: 'lookalike', text: lookalikeText(term?.text ?? '', brand.names), weight: 'context' }));
+      return termReason(scratch, term, reading.brand, TermUse.Lookalike, () => ({ code: 'lookalike', text: lookalikeText(term?.text ?? '', brand.names), weight: 'context' }));
   }
 }
 
 /**
- * The reason for a term depends only on the term (and the brand, for wording that names it), so it is
- * built once per rules and shared between verdicts.
+ * What a reason says of its term. One term can be read two ways: a model name is the design a
+ * lookalike copies in one title and, beside 高仿, the name a replica hides behind in the next.
  */
-function termReason(scratch: AssessmentScratch, meaning: Meaning | null, brand: number, build: () => Reason): Reason {
+const TermUse = {
+  Counterfeit: 0,
+  Squatter: 1,
+  Factory: 2,
+  IndirectName: 3,
+  SecondHand: 4,
+  Accessory: 5,
+  Motif: 6,
+  Design: 7,
+  Lookalike: 8,
+  PartPrice: 9,
+} as const;
+type TermUse = (typeof TermUse)[keyof typeof TermUse];
+const TERM_USE_COUNT = 10;
+
+/**
+ * The reason for a term depends only on the term, its use (and the brand, for wording that names
+ * it), so it is built once per rules and shared between verdicts.
+ */
+function termReason(scratch: AssessmentScratch, meaning: Meaning | null, brand: number, use: TermUse, build: () => Reason): Reason {
   if (!meaning) return build();
-  const key = meaning.id * (scratch.rules.brands.length + 1) + brand + 1;
+  const key = (meaning.id * (scratch.rules.brands.length + 1) + brand + 1) * TERM_USE_COUNT + use;
   let reason = scratch.termReasons.get(key);
   if (!reason) {
     const built = build();
@@ -341,7 +360,7 @@ function priceFindings(
   if (price === undefined || !(price > 0) || genuineShop) return 0;
   if (scratch.partPrice) {
     const part = scratch.partPrice;
-    context.push(termReason(scratch, part, -1, () => ({ code: 'price-not-compared', text: partPriceText(part.text), weight: 'context' })));
+    context.push(termReason(scratch, part, -1, TermUse.PartPrice, () => ({ code: 'price-not-compared', text: partPriceText(part.text), weight: 'context' })));
     return 0;
   }
   const choice = chooseFloor(rules, scratch, brand, b, listing.title);

@@ -255,8 +255,9 @@ function resolve(rules: CompiledRules, scratch: AssessmentScratch): TitleReading
       : designed !== -1 ? (has(scratch.models) ? 'model' : 'style') : 'motif';
   const reading = (role: BrandRole, roleTerm: Meaning | null, aboutCategory = -1): TitleReading => ({ brand, role, via, roleTerm, aboutCategory, namedBrands });
 
-  // Counterfeit slang makes a claim of the brand (a replica), whatever else the title says of it.
-  if (scratch.counterfeit && via !== 'motif') return reading('maker', null);
+  // Counterfeit slang makes a claim of the brand (a replica), whatever else the title says of it;
+  // not of a style or motif alone: "小香风 外套 外贸原单" names no brand to copy, only a look.
+  if (scratch.counterfeit && via !== 'motif' && via !== 'style') return reading('maker', null);
   for (let i = 0; i < scratch.touchedCategoryCount; i++) {
     const category = scratch.touchedCategories[i] as number;
     if (rules.categories[category]?.kind === 'about') return reading('about', null, category);

@@ -49,7 +49,7 @@ describe('short codes count only as separate words next to a category word', () 
     ['GG Bond 猪猪侠 玩具', null],
     ['ACCESSORIES 女包', null],
     ['leggings 女 裤子', null],
-    ['CDG 川久保玲 T恤', null],
+    ['CDG 川久保玲 T恤', 'comme_des_garcons'],
     ['5G家庭 路由器', null],
     ['LV 2024新款', null],
   ])('%s → %s', (title, brand) => {
