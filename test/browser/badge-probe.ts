@@ -151,3 +151,51 @@ export async function badgeOf(page: Page, itemId: string): Promise<BadgeView> {
   const [view] = await waitForBadges(page, (views) => views.some((v) => v.itemId === itemId && v.level !== null));
   return (await readBadges(page)).find((v) => v.itemId === itemId && v.level !== null) ?? view!;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Item ids of the badges that show a level, sorted. */
+export async function badgeIds(page: Page): Promise<string[]> {
+  return (await shownBadges(page)).map((v) => v.itemId ?? '').sort();
+}
+
+/**
+ * The badge ids once they hold still: at least `atLeast` shown, and unchanged over four reads 300 ms
+ * apart. The page has no signal of our own to wait for (the store build leaves none, on purpose), so
+ * a page that must show no badge is read after the same quiet spell.
+ */
+export async function settledBadgeIds(page: Page, atLeast = 0): Promise<string[]> {
+  if (atLeast > 0) await waitForBadges(page, (views) => views.filter((v) => v.level !== null).length >= atLeast);
+  let previous = '';
+  let same = 0;
+  for (;;) {
+    await sleep(300);
+    const ids = await badgeIds(page);
+    same = ids.join() === previous ? same + 1 : 0;
+    previous = ids.join();
+    if (same >= 3) return ids;
+  }
+}
+
+/** Hovers the badge of one item with the real pointer until its panel opens; returns the panel. */
+export async function openPanel(page: Page, itemId: string): Promise<BadgeView> {
+  const badge = await badgeOf(page, itemId);
+  if (badge.panel !== null) return badge;
+  let { x, y } = badge.badge!;
+  const viewport = await page.evaluate(() => ({ height: innerHeight }));
+  if (y < 0 || y > viewport.height) {
+    await page.evaluate((dy: number) => window.scrollBy(0, dy), y - viewport.height / 2);
+    ({ x, y } = (await badgeOf(page, itemId)).badge!);
+  }
+  await page.mouse.move(x, y);
+  const views = await waitForBadges(page, (all) => all.some((v) => v.itemId === itemId && v.panel !== null));
+  return views.find((v) => v.itemId === itemId && v.panel !== null)!;
+}
+
+/** Clicks the open panel's action whose text starts with `label`, with the real mouse. */
+export async function clickAction(page: Page, itemId: string, label: string): Promise<void> {
+  const panel = await openPanel(page, itemId);
+  const action = panel.actions.find((a) => a.label.startsWith(label));
+  if (!action) throw new Error(`no action "${label}" on the badge of ${itemId}`);
+  await page.mouse.click(action.x, action.y);
+}
