@@ -154,18 +154,18 @@ export async function badgeOf(page: Page, itemId: string): Promise<BadgeView> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Item ids of the badges that show a level, sorted. */
+/** Item ids with a badge that shows a level, each once (an ad shell and its card share one), sorted. */
 export async function badgeIds(page: Page): Promise<string[]> {
-  return (await shownBadges(page)).map((v) => v.itemId ?? '').sort();
+  return [...new Set((await shownBadges(page)).map((v) => v.itemId ?? ''))].sort();
 }
 
 /**
- * The badge ids once they hold still: at least `atLeast` shown, and unchanged over four reads 300 ms
+ * The badge ids once they hold still: at least `atLeast` items shown, and unchanged over four reads 300 ms
  * apart. The page has no signal of our own to wait for (the store build leaves none, on purpose), so
  * a page that must show no badge is read after the same quiet spell.
  */
 export async function settledBadgeIds(page: Page, atLeast = 0): Promise<string[]> {
-  if (atLeast > 0) await waitForBadges(page, (views) => views.filter((v) => v.level !== null).length >= atLeast);
+  if (atLeast > 0) await waitForBadges(page, (views) => new Set(views.filter((v) => v.level !== null).map((v) => v.itemId)).size >= atLeast);
   let previous = '';
   let same = 0;
   for (;;) {

@@ -62,8 +62,11 @@ const fixtureUrl = (run: RunningBrowser, name: string): string => server.urlFor(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The badge ids once they hold still, with at least `listings` of them when that many are risky. */
-const settledBadges = (page: Page, atLeast: number, risky = true) => settledBadgeIds(page, risky ? atLeast : 0);
+/**
+ * The badge ids once they hold still, for a page of `listings` listings: at least one badge first
+ * unless the page should show none (`risky` false).
+ */
+const settledBadges = (page: Page, listings: number, risky = true) => settledBadgeIds(page, risky && listings > 0 ? 1 : 0);
 
 /** Hovers the badge of one item so its panel opens; returns the panel's text. */
 async function openPanel(page: Page, itemId: string): Promise<string> {
