@@ -5,7 +5,9 @@
  * running in the page. It never opens IndexedDB: that would be Taobao's origin, not ours.
  */
 import { browser } from 'wxt/browser';
-import { mountBadge } from '@/components/badge/mount-badge';
+import { isBadgeHost, mountBadge } from '@/components/badge/mount-badge';
+import { isUserEvent } from '@/components/badge/user-event';
+import { refuseForgedStartSignal } from '@/lib/content/start-signal';
 import { cardMarkup, evidenceAt } from '@/lib/content/listing-evidence';
 import { ListingBadges } from '@/lib/content/listing-badges';
 import { watchListings } from '@/lib/extract/listing-watcher';
@@ -19,7 +21,18 @@ import { uiLanguageOf } from '@/lib/ui-language';
 export default defineContentScript({
   matches: [...TAOBAO_HOST_PATTERNS],
   runAt: 'document_idle',
+  // WXT's start-up postMessage names our extension id and entry point to every script on the page,
+  // which is what let a page forge the start-up event; the CustomEvent WXT also sends is enough.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    // First, before anything awaits: a page must not be able to end this script (start-signal.ts).
+    // The event's name is WXT's own (a static its types keep private): the same string it listens for.
+    const startedEvent = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    refuseForgedStartSignal(window, startedEvent, {
+      extensionAlive: () => browser.runtime?.id != null,
+      acceptAlways: import.meta.env.DEV,
+      signal: ctx.signal,
+    });
     const uiLanguage = uiLanguageOf(browser.i18n.getUILanguage());
     const translate = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key as never, substitutions);
     const isItemPage = () => ['item', 'mobile-item'].includes(pageKind(location.href));
@@ -53,13 +66,14 @@ export default defineContentScript({
     ctx.onInvalidated(watchSettings((settings) => badges.setSettings(settings)));
 
     // The element the user last pointed at: a context-menu report or the shortcut means its listing.
+    // Only the user's own pointer counts: a page's synthetic pointerover must not retarget a report.
     let pointedAt: Element | null = null;
     const remember = (event: Event) => {
-      if (event.target instanceof Element) pointedAt = event.target;
+      if (isUserEvent(event) && event.target instanceof Element) pointedAt = event.target;
     };
     ctx.addEventListener(document, 'contextmenu', remember, { capture: true });
     ctx.addEventListener(document, 'pointerover', remember, { capture: true, passive: true });
-    ctx.onInvalidated(onMessage('listingForReport', () => evidenceAt(pointedAt, badges.listings)));
+    ctx.onInvalidated(onMessage('listingForReport', () => evidenceAt(pointedAt, badges)));
     // The popup's "current tab": on an item page, the listing the page is about.
     ctx.onInvalidated(
       onMessage('currentListing', () => {
@@ -95,6 +109,7 @@ export default defineContentScript({
         ctx.setTimeout(once, 100);
       },
       signal: ctx.signal,
+      isOwnUi: isBadgeHost,
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.rescan());
   },

@@ -9,6 +9,7 @@ import { httpUrlOrNull, taobaoReportUrl } from './badge-links';
 import type { Translate } from './badge-messages';
 import type { BadgeOptions } from './badge-options';
 import { placePanel } from './panel-placement';
+import { fromUser } from './user-event';
 
 interface BadgePanelProps {
   id: string;
@@ -149,16 +150,16 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
           <NewTabHint t={t} />
         </a>
         {options.role === 'brand-staff' && (
-          <button type="button" class="action primary" onClick={() => options.onReport()}>
+          <button type="button" class="action primary" onClick={fromUser(() => options.onReport())}>
             {t('badgeActionReportEvidence')}
           </button>
         )}
         {canTrustShop && (
-          <button type="button" class="action" onClick={() => options.onTrust('shop')}>
+          <button type="button" class="action" onClick={fromUser(() => options.onTrust('shop'))}>
             {t('badgeActionTrustShop')}
           </button>
         )}
-        <button type="button" class="action" onClick={() => options.onTrust('item')}>
+        <button type="button" class="action" onClick={fromUser(() => options.onTrust('item'))}>
           {t('badgeActionTrustItem')}
         </button>
       </div>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BadgeMessageKey } from './badge-messages';
 import { type BadgeOptions, type ShownLevel, shownLevel } from './badge-options';
 import { BadgePanel } from './badge-panel';
+import { fromUser } from './user-event';
 
 /** A pointer crossing the gap between the badge and its panel must not close the panel. */
 export const HOVER_CLOSE_DELAY_MS = 150;
@@ -86,11 +87,12 @@ export function Badge({ options }: { options: BadgeOptions }) {
     <div
       ref={wrapper}
       class="root"
-      onMouseEnter={() => {
+      // Opening leads to the actions, so it too answers only the user (see user-event.ts).
+      onMouseEnter={fromUser(() => {
         hovered.current = true;
         openPanel();
-      }}
-      onFocusIn={openPanel}
+      })}
+      onFocusIn={fromUser(openPanel)}
       onMouseLeave={open ? closeSoon : undefined}
       onFocusOut={open ? closeOnFocusLeaving : undefined}
       onKeyDown={open ? closeOnEscape : undefined}
@@ -105,7 +107,7 @@ export function Badge({ options }: { options: BadgeOptions }) {
         aria-controls={open ? PANEL_ID : undefined}
         // A click (or a tap, which gives no hover) opens the panel; it never toggles it shut, because
         // the focus that comes with the same click has already opened it.
-        onClick={openPanel}
+        onClick={fromUser(openPanel)}
       >
         <span class="icon" aria-hidden="true">
           {LEVEL_ICON[level]}

@@ -1,9 +1,9 @@
 /**
- * Puts a badge on a listing element: a `<cr-badge>` host with its own shadow root, holding the
- * stylesheet and the Preact tree. The host is the only node the page sees.
+ * Puts a badge on a listing element: a `<cr-badge>` host with its own closed shadow root, holding the
+ * stylesheet and the Preact tree. The host is the only node the page sees: it carries no verdict data
+ * (no risk, no item id), `host.shadowRoot` is null to the page, and the root is kept here privately.
  */
 import { render } from 'preact';
-import { ITEM_MARK, OWN_UI_MARK } from '../../lib/extract/listing-watcher';
 import { isItemId } from '../../lib/page/item-id';
 import { Badge } from './badge';
 import type { BadgeOptions } from './badge-options';
@@ -11,7 +11,17 @@ import { shownLevel } from './badge-options';
 import { BADGE_CSS, HOST_STYLE, HOST_STYLE_BEFORE } from './badge-styles';
 
 export const BADGE_TAG = 'cr-badge';
-export const RISK_MARK = 'data-cr-risk';
+
+/**
+ * Our hosts, known by identity rather than by an attribute: a page could copy an attribute onto its
+ * own new cards to hide them from the listing watcher, or strip it to make us rescan forever.
+ */
+const badgeHosts = new WeakSet<Element>();
+
+/** Whether `element` is a badge host this script made (the watcher ignores those). */
+export function isBadgeHost(element: Element): boolean {
+  return badgeHosts.has(element);
+}
 
 /**
  * Where the host goes. "over": the anchor's first child, out of flow over its top-left corner, so a
@@ -24,6 +34,8 @@ export type BadgePlacement = 'over' | 'before';
 export interface BadgeHandle {
   /** The host element (for tests and for the caller's bookkeeping). */
   readonly host: HTMLElement;
+  /** The closed shadow root: only whoever mounted the badge holds it (unit tests read it here). */
+  readonly shadowRoot: ShadowRoot;
   /** Re-renders with these options changed (say `{ reported: true }` or a new verdict). */
   update(next: Partial<BadgeOptions>): void;
   /** Unmounts the tree (its timers and listeners go with it) and removes the host. Idempotent. */
@@ -69,9 +81,7 @@ function assertItemId(itemId: string): void {
   if (!isItemId(itemId)) throw new Error(`mountBadge: verdict.itemId must be 5 or more digits, got ${JSON.stringify(itemId)}`);
 }
 
-function markHost(host: HTMLElement, options: BadgeOptions): void {
-  host.setAttribute(RISK_MARK, options.verdict.risk);
-  host.setAttribute(ITEM_MARK, options.verdict.itemId);
+function showHost(host: HTMLElement, options: BadgeOptions): void {
   // A host with nothing to show stays in place (an update may give it a level) but draws nothing.
   const visible = shownLevel(options.verdict.risk, options.showLowMark ?? false) !== null;
   host.style.setProperty('display', visible ? 'block' : 'none', 'important');
@@ -109,12 +119,13 @@ export function mountBadge(anchor: Element, options: BadgeOptions, placement: Ba
   assertItemId(options.verdict.itemId);
   const doc = anchor.ownerDocument;
   const host = doc.createElement(BADGE_TAG);
-  // Marked before it is inserted, so the listing watcher's observer never counts it as page content.
-  host.setAttribute(OWN_UI_MARK, '');
+  // Known before it is inserted, so the listing watcher's observer never counts it as page content.
+  badgeHosts.add(host);
   host.style.cssText = placement === 'over' ? HOST_STYLE : HOST_STYLE_BEFORE;
-  markHost(host, options);
+  showHost(host, options);
 
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the page's scripts can neither read the verdict in it nor reach its buttons.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const sheet = sharedSheet(doc, shadow);
   if (sheet) {
     shadow.adoptedStyleSheets = [sheet];
@@ -141,12 +152,13 @@ export function mountBadge(anchor: Element, options: BadgeOptions, placement: Ba
   let removed = false;
   return {
     host,
+    shadowRoot: shadow,
     update(next) {
       if (removed) return;
       const merged = { ...current, ...next };
       assertItemId(merged.verdict.itemId);
       current = merged;
-      markHost(host, current);
+      showHost(host, current);
       render(<Badge options={current} />, container);
     },
     remove() {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { Listing } from '../listing';
-import { listingBatchSchema } from '../messaging/listing-schema';
+import { listingSchema, MAX_BATCH } from '../messaging/listing-schema';
 import { assessListing, type CompiledRules, type Sensitivity } from '../rules';
 import type { NoticeHit, Verdict } from '../verdict';
 
@@ -33,7 +33,22 @@ export function checkedOrThrow<S extends v.GenericSchema>(schema: S, value: unkn
   throw new InvalidBatchError(`rejected ${what}: ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
 }
 
-/** Each listing with its verdict, in order; throws InvalidBatchError naming the first problem. */
+/** The batch itself: a list of at most MAX_BATCH entries, whatever they hold. */
+const batchShapeSchema = v.pipe(v.array(v.unknown()), v.maxLength(MAX_BATCH));
+
+/**
+ * Each valid listing with its verdict, in order. A listing that fails the schema is left out alone
+ * (it gets no verdict, so no badge): one card a page has poisoned (a 300-character shop name, an
+ * `Infinity` price) must not cost every other listing of its batch its verdict. Only a batch that is
+ * not a list, or is too long, is refused whole (InvalidBatchError).
+ */
 export function assessBatch(listings: unknown, sources: VerdictSources): Assessed[] {
-  return checkedOrThrow(listingBatchSchema, listings, 'a batch').map((listing) => ({ listing, verdict: assessListing(listing, sources.rules, sources.noticeHits(listing), sources.sensitivity) }));
+  const assessed: Assessed[] = [];
+  for (const raw of checkedOrThrow(batchShapeSchema, listings, 'a batch')) {
+    const parsed = v.safeParse(listingSchema, raw);
+    if (!parsed.success) continue;
+    const listing = parsed.output;
+    assessed.push({ listing, verdict: assessListing(listing, sources.rules, sources.noticeHits(listing), sources.sensitivity) });
+  }
+  return assessed;
 }

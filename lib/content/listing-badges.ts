@@ -14,11 +14,16 @@ import type { Verdict } from '../verdict';
 import { requestVerdicts } from './request-verdicts';
 
 /**
- * User-timing marks (in the page's timeline, so the browser suite can read them): a batch's verdicts
- * arrived, and every badge for them is mounted. The gap is the cost the badges add to each answer.
+ * User-timing marks, in development builds only (`wxt dev`, unit tests): a batch's verdicts arrived,
+ * and every badge for them is mounted. A store build leaves no trace in the page's timeline, which
+ * the page can read: it would learn when we judged its listings.
  */
 export const VERDICTS_MARK = 'counterfeit-radar:verdicts';
 export const BADGES_MARK = 'counterfeit-radar:badges';
+
+function developmentMark(name: string): void {
+  if (import.meta.env.DEV) performance.mark(name);
+}
 
 export interface BadgeState {
   listing: Listing;
@@ -68,6 +73,8 @@ function anchorsOf(elements: readonly Element[]): Element[] {
 
 export class ListingBadges {
   private readonly entries = new Map<string, Entry>();
+  /** Each listing element's item id, where the page can neither read nor forge it. */
+  private readonly owners = new WeakMap<Element, string>();
 
   constructor(
     private readonly mount: MountBadge,
@@ -76,9 +83,25 @@ export class ListingBadges {
     private readonly clipboard: ComplaintClipboard,
   ) {}
 
-  /** Listings by item id, for the report-from-menu lookup. */
-  get listings(): ReadonlyMap<string, { listing: Listing; elements: readonly Element[] }> {
-    return this.entries;
+  /** How many listings are known (an item page has one). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The listing shown by `target` or its nearest listing ancestor (the card under the pointer), with
+   * that element; on a page with one listing (an item page), that one wherever the target is.
+   */
+  listingAt(target: Element | null): { listing: Listing; element: Element } | null {
+    for (let node = target; node; node = node.parentElement) {
+      const itemId = this.owners.get(node);
+      const entry = itemId === undefined ? undefined : this.entries.get(itemId);
+      if (entry) return { listing: entry.listing, element: node };
+    }
+    if (this.entries.size !== 1) return null;
+    const [only] = this.entries.values();
+    const element = only?.elements[0];
+    return only && element ? { listing: only.listing, element } : null;
   }
 
   /** The listing and its verdict once the background has answered (for the popup's current tab). */
@@ -87,9 +110,15 @@ export class ListingBadges {
     return entry?.verdict ? { listing: entry.listing, verdict: entry.verdict } : null;
   }
 
+  /**
+   * Notes newly found listings and asks for the verdicts of the ones not seen before. Each batch is
+   * shown as soon as its answer arrives; a failed batch rejects the returned promise after the others
+   * have been shown (AggregateError of the failures).
+   */
   async add(found: readonly FoundListing[]): Promise<void> {
     const fresh: Listing[] = [];
     for (const { listing, elements } of found) {
+      for (const element of elements) this.owners.set(element, listing.itemId);
       const entry = this.entries.get(listing.itemId);
       if (entry) {
         entry.elements.push(...elements.filter((el) => !entry.elements.includes(el)));
@@ -100,24 +129,30 @@ export class ListingBadges {
       }
     }
     if (fresh.length === 0) return;
-    let trusted = new Set<string>();
-    let reported = new Set<string>();
-    const verdicts = await requestVerdicts(fresh, async (batch) => {
-      const answer = await this.background.assess(batch);
-      trusted = new Set([...trusted, ...answer.trusted]);
-      reported = new Set([...reported, ...answer.reported]);
-      return answer;
-    });
-    performance.mark(VERDICTS_MARK);
-    for (const listing of fresh) {
-      const entry = this.entries.get(listing.itemId);
-      if (!entry) continue;
-      entry.verdict = verdicts.get(listing.itemId) ?? null;
-      entry.trusted = trusted.has(listing.itemId);
-      entry.reported = reported.has(listing.itemId);
-      this.render(entry);
-    }
-    performance.mark(BADGES_MARK);
+    const trusted = new Set<string>();
+    const reported = new Set<string>();
+    const { failures } = await requestVerdicts(
+      fresh,
+      async (batch) => {
+        const answer = await this.background.assess(batch);
+        for (const id of answer.trusted) trusted.add(id);
+        for (const id of answer.reported) reported.add(id);
+        return answer;
+      },
+      (verdicts, batch) => {
+        developmentMark(VERDICTS_MARK);
+        for (const listing of batch) {
+          const entry = this.entries.get(listing.itemId);
+          if (!entry) continue;
+          entry.verdict = verdicts.get(listing.itemId) ?? null;
+          entry.trusted = trusted.has(listing.itemId);
+          entry.reported = reported.has(listing.itemId);
+          this.render(entry);
+        }
+        developmentMark(BADGES_MARK);
+      },
+    );
+    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of the batches failed`);
   }
 
   setSettings(settings: Settings): void {

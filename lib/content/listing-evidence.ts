@@ -5,9 +5,7 @@
  */
 import { MAX_CARD_MARKUP } from '../activity/reports';
 import type { Listing } from '../listing';
-import { ITEM_MARK } from '../extract/listing-watcher';
 import type { ListingEvidence } from '../messaging/protocol';
-
 
 export function cardMarkup(element: Element): string {
   const text = new XMLSerializer().serializeToString(element);
@@ -15,19 +13,12 @@ export function cardMarkup(element: Element): string {
   return text.length > MAX_CARD_MARKUP ? text.slice(0, MAX_CARD_MARKUP) : text;
 }
 
-export function evidenceAt(
-  target: Element | null,
-  listings: ReadonlyMap<string, { listing: Listing; elements: readonly Element[] }>,
-): ListingEvidence | null {
-  const marked = target?.closest(`[${ITEM_MARK}]`);
-  const itemId = marked?.getAttribute(ITEM_MARK);
-  const known = itemId ? listings.get(itemId) : undefined;
-  if (known && marked) return { listing: known.listing, cardMarkup: cardMarkup(marked) };
-  // An item page has one listing: the menu anywhere on it means that one.
-  if (listings.size === 1) {
-    const [only] = listings.values();
-    const element = only?.elements[0];
-    if (only && element) return { listing: only.listing, cardMarkup: cardMarkup(element) };
-  }
-  return null;
+/** Finds the listing an element shows (ListingBadges.listingAt): from our own marks, not the DOM's. */
+export interface ListingLookup {
+  listingAt(target: Element | null): { listing: Listing; element: Element } | null;
+}
+
+export function evidenceAt(target: Element | null, listings: ListingLookup): ListingEvidence | null {
+  const found = listings.listingAt(target);
+  return found ? { listing: found.listing, cardMarkup: cardMarkup(found.element) } : null;
 }

@@ -4,16 +4,15 @@
  */
 import * as v from 'valibot';
 import type { Listing } from '../listing';
-import { MAX_TITLE_LENGTH } from '../extract/make-listing';
+import { MAX_LOCATION_LENGTH, MAX_SALES_LENGTH, MAX_SHOP_NAME_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH, SHOP_ID_PATTERN } from '../extract/listing-bounds';
 import { isItemId } from '../page/item-id';
 import { listingUrl } from '../page/platform';
 
-const MAX_TEXT = 200;
-
+// The bounds are the extractor's own (listing-bounds.ts): what make-listing caps, this refuses.
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const nullableText = (max = MAX_TEXT) => v.nullable(text(max));
+const nullableText = (max: number) => v.nullable(text(max));
 const amount = v.pipe(v.number(), v.finite(), v.minValue(0));
-const httpsUrl = v.pipe(v.string(), v.maxLength(2000), v.url(), v.startsWith('https://'));
+const httpsUrl = v.pipe(v.string(), v.maxLength(MAX_URL_LENGTH), v.url(), v.startsWith('https://'));
 
 /** An item id as it may cross a boundary: 5 to 20 digits. */
 export const itemIdSchema = v.pipe(v.string(), v.regex(/^\d{5,20}$/, 'is not an item id'));
@@ -30,13 +29,13 @@ export const listingSchema = v.pipe(
       ),
     ),
     shop: v.strictObject({
-      name: nullableText(),
-      id: v.nullable(v.pipe(v.string(), v.regex(/^\d{1,20}$/))),
+      name: nullableText(MAX_SHOP_NAME_LENGTH),
+      id: v.nullable(v.pipe(v.string(), v.regex(SHOP_ID_PATTERN))),
       platform: v.picklist(['taobao', 'tmall', 'tmall-global']),
       tier: v.nullable(v.picklist(['official-flagship', 'flagship', 'franchise', 'store'])),
     }),
-    sales: nullableText(40),
-    location: nullableText(60),
+    sales: nullableText(MAX_SALES_LENGTH),
+    location: nullableText(MAX_LOCATION_LENGTH),
     image: v.nullable(httpsUrl),
     isAd: v.boolean(),
   }),

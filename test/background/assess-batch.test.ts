@@ -39,10 +39,21 @@ describe('assessBatch', () => {
   });
 
   it.each([
-    ['a url that is not the one built from the id', [listing({ url: 'https://evil.example/item.htm?id=712345678901' })], /url does not match/],
-    ['a javascript: image', [listing({ image: 'javascript:alert(1)' })], /image/],
-    ['a non-numeric id', [listing({ itemId: '71234<img>' })], /itemId/],
-    ['an extra field', [{ ...listing(), html: '<img src=x onerror=alert(1)>' }], /html/],
+    ['a url that is not the one built from the id', { url: 'https://evil.example/item.htm?id=712345678901' }],
+    ['a javascript: image', { image: 'javascript:alert(1)' }],
+    ['a non-numeric id', { itemId: '71234<img>' }],
+    ['an extra field', { html: '<img src=x onerror=alert(1)>' }],
+    ['a 300-character shop name', { shop: { name: '店'.repeat(300), id: null, platform: 'taobao', tier: 'store' } }],
+    ['a long sales text', { sales: '9'.repeat(1000) }],
+    ['an Infinity price', { price: { min: 1, max: Infinity, currency: 'CNY' } }],
+  ] as [string, Record<string, unknown>][])('leaves out %s alone, and judges the rest of its batch', (_what, poison) => {
+    const other = listing({ itemId: '712345678902', url: 'https://item.taobao.com/item.htm?id=712345678902' });
+    const poisoned = { ...listing({ itemId: '712345678903', url: 'https://item.taobao.com/item.htm?id=712345678903' }), ...poison };
+    const assessed = assessBatch([listing(), poisoned, other], sources);
+    expect(assessed.map((a) => a.listing.itemId)).toEqual(['712345678901', '712345678902']);
+  });
+
+  it.each([
     ['more than 100 listings', Array.from({ length: 101 }, () => listing()), /101|100|length/i],
     ['something that is not a list', { listings: [] }, /array|root/i],
   ])('rejects %s', (_what, payload, message) => {

@@ -1,4 +1,5 @@
-/** The risk each badge shows on a fixture page once its listings are answered (null: no badge). */
+/** The level each badge shows on a fixture page once its listings are answered (null: no badge). */
+import { settledBadgeIds, shownBadges } from './badge-probe';
 import type { RunningBrowser } from './browsers';
 import type { FixtureServer } from './fixture-server';
 
@@ -6,13 +7,11 @@ export async function badgeRisks(run: RunningBrowser, server: FixtureServer, fix
   const page = await run.browser.newPage();
   try {
     await page.goto(server.urlFor(fixtureName, run.origin), { waitUntil: 'domcontentloaded' });
-    // The content script marks the timeline after each answered batch; a page's first batch holds
-    // every listing the page loaded with, and later batches only appended ones.
-    await page.waitForFunction(() => performance.getEntriesByName('counterfeit-radar:badges').length > 0, { timeout: 15_000 });
-    return await page.evaluate(
-      (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, document.querySelector(`cr-badge[data-cr-item="${id}"]`)?.getAttribute('data-cr-risk') ?? null])),
-      itemIds,
-    );
+    // The page's first batch holds every listing it loaded with: once the badges hold still, all
+    // its verdicts are shown.
+    await settledBadgeIds(page);
+    const shown = new Map((await shownBadges(page)).map((v) => [v.itemId, v.level]));
+    return Object.fromEntries(itemIds.map((id) => [id, shown.get(id) ?? null]));
   } finally {
     await page.close();
   }

@@ -16,6 +16,7 @@ import { fixturePages } from '../extract/fixture-pages';
 import { openExtensionPage, waitInExtensionPage } from './extension-pages';
 import { launchWithExtension, setViewport, type BrowserName, type RunningBrowser } from './browsers';
 import { readExtensionStore, readFirefoxClipboard, setExtensionStorage } from './extension-state';
+import { badgeIds, badgeOf, clickAction, openPanel as openBadgePanel, readBadges, settledBadgeIds, waitForBadges } from './badge-probe';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 const MESSAGES = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'public', '_locales', 'en', 'messages.json'), 'utf8')) as Record<
@@ -61,49 +62,15 @@ const fixtureUrl = (run: RunningBrowser, name: string): string => server.urlFor(
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function badgeIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('cr-badge[data-cr-risk]')].map((el) => el.getAttribute('data-cr-item') ?? ''));
-}
-
-/** Waits for every listing to be marked and the badge count to hold still. */
-async function settledBadges(page: Page, listings: number): Promise<string[]> {
-  await page.waitForFunction(
-    (n: number) => new Set([...document.querySelectorAll('[data-cr-item]:not(cr-badge)')].map((el) => el.getAttribute('data-cr-item'))).size >= n,
-    { timeout: 15_000 },
-    listings,
-  );
-  // The content script marks the timeline once a batch's badges are mounted: a cold worker may take
-  // longer than the polling below to answer the first batch.
-  await page.waitForFunction(() => performance.getEntriesByName('counterfeit-radar:badges').length > 0, { timeout: 15_000 });
-  let previous = '';
-  for (;;) {
-    await sleep(300);
-    const ids = (await badgeIds(page)).sort();
-    if (ids.join() === previous) return ids;
-    previous = ids.join();
-  }
-}
+/**
+ * The badge ids once they hold still, for a page of `listings` listings: at least one badge first
+ * unless the page should show none (`risky` false).
+ */
+const settledBadges = (page: Page, listings: number, risky = true) => settledBadgeIds(page, risky && listings > 0 ? 1 : 0);
 
 /** Hovers the badge of one item so its panel opens; returns the panel's text. */
 async function openPanel(page: Page, itemId: string): Promise<string> {
-  const host = await page.waitForSelector(`cr-badge[data-cr-item="${itemId}"]`);
-  await host!.scrollIntoView();
-  await host!.hover();
-  await page.waitForFunction((id: string) => document.querySelector(`cr-badge[data-cr-item="${id}"]`)?.shadowRoot?.querySelector('.panel') != null, {}, itemId);
-  return page.evaluate((id: string) => document.querySelector(`cr-badge[data-cr-item="${id}"]`)!.shadowRoot!.querySelector('.panel')!.textContent ?? '', itemId);
-}
-
-/** Clicks the panel's button with this text (as a user would: real pointer events). */
-async function clickAction(page: Page, itemId: string, label: string): Promise<void> {
-  const button = await page.evaluateHandle(
-    (id: string, wanted: string) =>
-      [...document.querySelector(`cr-badge[data-cr-item="${id}"]`)!.shadowRoot!.querySelectorAll('.action')].find((el) => el.textContent?.startsWith(wanted)) ?? null,
-    itemId,
-    label,
-  );
-  const element = button.asElement();
-  if (!element) throw new Error(`no action "${label}" on the badge of ${itemId}`);
-  await (element as typeof element & { click(): Promise<void> }).click();
+  return (await openBadgePanel(page, itemId)).panel ?? '';
 }
 
 async function settings(run: RunningBrowser, change: Partial<Settings>): Promise<void> {
@@ -112,7 +79,7 @@ async function settings(run: RunningBrowser, change: Partial<Settings>): Promise
 
 /** The title's box and the badge's box on an item page, in page coordinates. */
 async function titleAndBadge(page: Page, titleSelector: string) {
-  return page.evaluate((selector: string) => {
+  const boxes = await page.evaluate((selector: string) => {
     const box = (el: Element | null) => {
       if (!el) return null;
       const r = el.getBoundingClientRect();
@@ -123,13 +90,13 @@ async function titleAndBadge(page: Page, titleSelector: string) {
     const range = document.createRange();
     if (title) range.selectNodeContents(title);
     const words = range.getBoundingClientRect();
-    const host = document.querySelector('cr-badge[data-cr-risk]');
     return {
       title: box(title),
       words: { top: words.top, bottom: words.bottom, left: words.left, right: words.right },
-      badge: box(host?.shadowRoot?.querySelector('.badge') ?? null),
     };
   }, titleSelector);
+  const [shown] = (await readBadges(page)).filter((v) => v.level !== null);
+  return { ...boxes, badge: shown?.badge ?? null };
 }
 
 /** A tab's address; Firefox's error page carries the address it failed to load in `u`. */
@@ -196,14 +163,14 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
 
   it('shows no badge on a low-risk item page until the user asks for low marks', async () => {
     await page.goto(fixtureUrl(run, 'pc-item-tmall-unprefixed-ice'), { waitUntil: 'domcontentloaded' });
-    expect(await settledBadges(page, 1)).toEqual([]);
+    expect(await settledBadges(page, 1, false)).toEqual([]);
   });
 
   it('follows the settings without a reload: low marks on, and brand staff get "Report with evidence"', async () => {
     await page.goto(fixtureUrl(run, 'mobile-item-tmall'), { waitUntil: 'domcontentloaded' });
-    expect(await settledBadges(page, 1)).toEqual([]);
+    expect(await settledBadges(page, 1, false)).toEqual([]);
     await settings(run, { showLowMarks: true, role: 'brand-staff' });
-    await page.waitForSelector('cr-badge[data-cr-risk="low"]', { timeout: 10_000 });
+    await waitForBadges(page, (views) => views.some((v) => v.level === 'low'));
     expect(await badgeIds(page)).toEqual(['669876543210']);
     // The mobile title stays readable too.
     const { words, badge } = await titleAndBadge(page, 'h1[class*="itemTitle--"]');
@@ -214,13 +181,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     expect(panel.includes(tiffany.en) || panel.includes(tiffany.zh_CN)).toBe(true);
 
     await settings(run, { showLowMarks: true, role: 'shopper' });
-    await page.waitForFunction(
-      (label: string) => !document.querySelector('cr-badge')?.shadowRoot?.textContent?.includes(label),
-      { timeout: 10_000 },
-      text('badgeActionReportEvidence'),
-    );
+    await waitForBadges(page, (views) => views.every((v) => !v.text.includes(text('badgeActionReportEvidence'))));
     await settings(run, {});
-    await page.waitForFunction(() => document.querySelector('cr-badge[data-cr-risk]') === null, { timeout: 10_000 });
+    await waitForBadges(page, (views) => views.every((v) => v.level === null));
   });
 
   it('"trust this shop" removes the badges of that shop, and is remembered after a reload', async () => {
@@ -234,7 +197,7 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     const sameShop = listings.filter((l) => trustKeys(l).shop === shopKey).map((l) => l.itemId);
     await openPanel(page, chosen.itemId);
     await clickAction(page, chosen.itemId, text('badgeActionTrustShop'));
-    await page.waitForFunction((id: string) => document.querySelector(`cr-badge[data-cr-item="${id}"]`) === null, {}, chosen.itemId);
+    await waitForBadges(page, (views) => !views.some((v) => v.itemId === chosen.itemId && v.level !== null));
     const left = risky.filter((id) => !sameShop.includes(id));
     expect(await settledBadges(page, 60)).toEqual(left);
 
@@ -267,9 +230,9 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     expect(await settledBadges(page, 1)).toEqual(['558012345678']);
     await openPanel(page, '558012345678');
     await clickAction(page, '558012345678', text('badgeActionTrustItem'));
-    await page.waitForFunction(() => document.querySelector('cr-badge') === null, { timeout: 10_000 });
+    await waitForBadges(page, (views) => views.every((v) => v.level === null));
     await page.reload({ waitUntil: 'domcontentloaded' });
-    expect(await settledBadges(page, 1)).toEqual([]);
+    expect(await settledBadges(page, 1, false)).toEqual([]);
     const trusted = await readExtensionStore<TrustRecord>(run, ACTIVITY_DB_NAME, 'trusted');
     expect(trusted.map((t) => t.key)).toContain('item:558012345678');
   });
@@ -322,18 +285,14 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     expect(report.createdAt).toBeGreaterThanOrEqual(started - 60_000);
 
     // The badge says "reported" at once…
-    await page.waitForFunction(
-      (label: string) => document.querySelector('cr-badge')?.shadowRoot?.querySelector('.reported-chip')?.textContent === label,
-      { timeout: 10_000 },
-      text('badgeReported'),
-    );
+    await waitForBadges(page, (views) => views.some((v) => v.reported === text('badgeReported')));
     // …and the complaint names the listing.
     const clipboard = run.name === 'chromium' ? await page.evaluate(() => navigator.clipboard.readText()) : await readFirefoxClipboard(run);
     expect(clipboard).toContain(`https://item.taobao.com/item.htm?id=${itemId}`);
 
     await page.reload({ waitUntil: 'domcontentloaded' });
     await settledBadges(page, 1);
-    expect(await page.evaluate(() => document.querySelector('cr-badge')?.shadowRoot?.querySelector('.reported-chip')?.textContent)).toBe(text('badgeReported'));
+    expect((await badgeOf(page, itemId)).reported).toBe(text('badgeReported'));
     expect(await openPanel(page, itemId)).toContain(text('badgePanelReportedNote'));
     await settings(run, {});
   });
@@ -347,24 +306,18 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
       const listing = listingsOf('search-hostile').find((l) => l.itemId === id)!;
       if (listing.shop.name) expect(panel).toContain(listing.shop.name);
       // Nothing the page wrote became markup inside the badge.
-      const inside = await page.evaluate(
-        (itemId: string) => document.querySelector(`cr-badge[data-cr-item="${itemId}"]`)!.shadowRoot!.querySelectorAll('img, script, iframe, object, [onerror]').length,
-        id,
-      );
-      expect(inside).toBe(0);
+      const open = await openBadgePanel(page, id);
+      expect(open.forbidden).toBe(0);
       // Long text is clipped: the panel stays a panel.
-      const height = await page.evaluate((itemId: string) => document.querySelector(`cr-badge[data-cr-item="${itemId}"]`)!.shadowRoot!.querySelector('.panel')!.getBoundingClientRect().height, id);
-      expect(height).toBeLessThanOrEqual(440);
+      expect(open.panelHeight).toBeLessThanOrEqual(440);
       // Away, and long enough for the panel to close (it may cover the next badge).
       await page.mouse.move(5, 5);
-      await page.waitForFunction((itemId: string) => document.querySelector(`cr-badge[data-cr-item="${itemId}"]`)?.shadowRoot?.querySelector('.panel') == null, {}, id);
+      await waitForBadges(page, (views) => views.every((v) => v.itemId !== id || v.panel === null));
     }
     // The one with markup in its shop name shows it verbatim.
     expect(await openPanel(page, '790000000001')).toContain("<script>alert('shop')</script>精品小店");
     // Every link the badges offer is one of ours, never the page's javascript: links.
-    const hrefs = await page.evaluate(() =>
-      [...document.querySelectorAll('cr-badge')].flatMap((host) => [...(host.shadowRoot?.querySelectorAll('a[href]') ?? [])].map((a) => a.getAttribute('href') ?? '')),
-    );
+    const hrefs = (await readBadges(page)).flatMap((v) => v.links);
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
     expect(dialogs).toEqual([]);

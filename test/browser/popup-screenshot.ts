@@ -4,32 +4,19 @@
  * `screenshotPopup` opens popup.html at a popup's width and saves a PNG.
  */
 import type { Page } from 'puppeteer-core';
+import { settledBadgeIds } from './badge-probe';
 import { setViewport, type RunningBrowser } from './browsers';
 import { openExtensionPage } from './extension-pages';
 import type { FixtureServer } from './fixture-server';
 
-/** Opens each fixture and waits until every listing on it is marked (so its verdicts are recorded). */
+/** Opens each fixture and waits until its badges hold still (so its verdicts are recorded). */
 export async function visitFixtures(run: RunningBrowser, server: FixtureServer, names: readonly string[]): Promise<void> {
   const page = await run.browser.newPage();
   try {
     for (const name of names) {
-      const expected = server.fixtures.get(name)?.expectedIds.length ?? 0;
       await page.goto(server.urlFor(name, run.origin), { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(
-        (n: number) => new Set([...document.querySelectorAll('[data-cr-item]')].map((el) => el.getAttribute('data-cr-item'))).size >= n,
-        { timeout: 15_000 },
-        expected,
-      );
-      // Marks come before the verdicts: wait for the content script's first answered batch, then
-      // until the badges stop changing.
-      await page.waitForFunction(() => performance.getEntriesByName('counterfeit-radar:badges').length > 0, { timeout: 15_000 });
-      let previous = -1;
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        const count = await page.evaluate(() => document.querySelectorAll('cr-badge[data-cr-risk]').length);
-        if (count === previous) break;
-        previous = count;
-      }
+      // Until the badges hold still: the page's verdicts are in the history the popup shows.
+      await settledBadgeIds(page);
     }
   } finally {
     await page.close();

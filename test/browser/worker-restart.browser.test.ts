@@ -7,6 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../lib/activity/activity-db';
 import { ACTIVITY_DB_NAME } from '../../lib/activity/activity-db';
+import { settledBadgeIds, shownBadges } from './badge-probe';
 import { launchWithExtension, type BrowserName, type RunningBrowser } from './browsers';
 import { readExtensionStore, stopBackground } from './extension-state';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
@@ -20,8 +21,8 @@ afterAll(async () => {
 });
 
 async function badgesOf(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => performance.getEntriesByName('counterfeit-radar:badges').length > 0, { timeout: 20_000 });
-  return page.evaluate(() => [...document.querySelectorAll('cr-badge[data-cr-risk]')].map((el) => `${el.getAttribute('data-cr-item')}:${el.getAttribute('data-cr-risk')}`).sort());
+  await settledBadgeIds(page, 1);
+  return (await shownBadges(page)).map((v) => `${v.itemId}:${v.level}`).sort();
 }
 
 describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {

@@ -27,13 +27,14 @@ function found(n: number, shopId = '1001'): FoundListing {
   return { listing, elements: [card] };
 }
 
-function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; reported?: string[] } = {}) {
+function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; reported?: string[]; refuses?: (listings: Listing[]) => boolean } = {}) {
   const mounted = new Map<string, { state: BadgeState; actions: BadgeActions; removed: boolean }>();
   const sent: number[] = [];
   const copied: string[] = [];
   const background: BackgroundLink = {
     assess: async (listings) => {
       sent.push(listings.length);
+      if (answer.refuses?.(listings)) throw new Error('rejected a batch');
       return {
         verdicts: listings.map((l) => ({ itemId: l.itemId, risk: risks[l.itemId] ?? 'none', brand: 'gucci', score: 50, reasons: [] })),
         trusted: answer.trusted ?? [],
@@ -98,5 +99,28 @@ describe('ListingBadges', () => {
     expect(t.mounted.get(id(1))!.state.reported).toBe(true);
     // The complaint the background would word: the listing's URL, title and reasons.
     expect(t.copied).toEqual([complaintText({ listing: found(1).listing, verdict: { itemId: id(1), risk: 'high', brand: 'gucci', score: 50, reasons: [] } }, 'en')]);
+  });
+
+  it('shows every batch that was answered when another batch fails', async () => {
+    const risks = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [id(i), 'high' as Risk]));
+    const t = setup(risks, { refuses: (listings) => listings.some((l) => l.itemId === id(10)) });
+    await expect(t.badges.add(Array.from({ length: 150 }, (_, i) => found(i)))).rejects.toThrow(AggregateError);
+    expect(t.shown()).toHaveLength(50);
+  });
+
+  it('finds the listing under the pointer from its own marks, not from DOM attributes', async () => {
+    const t = setup({ [id(1)]: 'high', [id(2)]: 'high' });
+    const one = found(1);
+    const two = found(2);
+    const inside = doc.createElement('span');
+    one.elements[0]!.append(inside);
+    await t.badges.add([one, two]);
+    expect(t.badges.listingAt(inside)?.listing.itemId).toBe(id(1));
+    // A page that stamps another item's id on a card cannot redirect a report.
+    one.elements[0]!.setAttribute('data-cr-item', id(2));
+    expect(t.badges.listingAt(inside)?.listing.itemId).toBe(id(1));
+    const stray = doc.createElement('div');
+    stray.setAttribute('data-cr-item', id(2));
+    expect(t.badges.listingAt(stray)).toBeNull();
   });
 });

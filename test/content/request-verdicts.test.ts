@@ -23,20 +23,39 @@ const verdictFor = (l: Listing): Verdict => ({ itemId: l.itemId, risk: 'low', br
 describe('requestVerdicts', () => {
   it('sends one message per batch of at most 100 listings', async () => {
     const sent: number[] = [];
-    const verdicts = await requestVerdicts(Array.from({ length: 230 }, (_, i) => listing(i)), async (batch) => {
+    const { verdicts, failures } = await requestVerdicts(Array.from({ length: 230 }, (_, i) => listing(i)), async (batch) => {
       sent.push(batch.length);
       return { verdicts: batch.map(verdictFor) };
     });
     expect(sent).toEqual([100, 100, 30]);
     expect(verdicts.size).toBe(230);
+    expect(failures).toEqual([]);
   });
 
   it('refuses a malformed answer', async () => {
-    await expect(requestVerdicts([listing(1)], async () => ({ verdicts: [{ itemId: '1', risk: 'catastrophic' }] }))).rejects.toThrow(/malformed/);
+    const { verdicts, failures } = await requestVerdicts([listing(1)], async () => ({ verdicts: [{ itemId: '1', risk: 'catastrophic' }] }));
+    expect(verdicts.size).toBe(0);
+    expect(String(failures[0])).toMatch(/malformed/);
+  });
+
+  it('settles each batch on its own: a refused batch costs only its own listings', async () => {
+    const shown: number[] = [];
+    const { verdicts, failures } = await requestVerdicts(
+      Array.from({ length: 250 }, (_, i) => listing(i)),
+      async (batch) => {
+        if (batch.some((l) => l.itemId === listing(120).itemId)) throw new Error('rejected a batch: 20.shop.name: Invalid length');
+        return { verdicts: batch.map(verdictFor) };
+      },
+      (answered) => shown.push(answered.size),
+    );
+    expect(shown).toEqual([100, 50]);
+    expect(verdicts.size).toBe(150);
+    expect(verdicts.has(listing(120).itemId)).toBe(false);
+    expect(failures).toHaveLength(1);
   });
 
   it('ignores verdicts for listings it did not ask about', async () => {
-    const verdicts = await requestVerdicts([listing(1)], async (batch) => ({ verdicts: [...batch.map(verdictFor), verdictFor(listing(99))] }));
+    const { verdicts } = await requestVerdicts([listing(1)], async (batch) => ({ verdicts: [...batch.map(verdictFor), verdictFor(listing(99))] }));
     expect([...verdicts.keys()]).toEqual(['700000000001']);
   });
 });
