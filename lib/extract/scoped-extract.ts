@@ -9,7 +9,7 @@
  * test/extract/scoped-extract.test.ts checks, on every search fixture, that reading all cards as
  * scopes finds what the whole-page extraction finds.
  */
-import { extractPage, isBlockedDocument } from './extract-page';
+import { extractPage } from './extract-page';
 import type { FoundListing } from './found-listing';
 import { queryAll, type Selector } from './selector';
 import { SEARCH_CARD } from './selectors';
@@ -56,9 +56,15 @@ export function cardScopeOf(element: Element): Element | null {
   return null;
 }
 
-/** Every card of the page, in document order; none on a blocked page. */
+/**
+ * Every card of the page, in document order. A page without today's cards (a classic search page of
+ * rendered .m-itemlist items and g_page_config data, or a verification page) is one scope: the whole
+ * document, which extractPage reads as it reads any page (and calls blocked when it shows a
+ * verification layer and no listing).
+ */
 export function scopesOfCards(doc: Document): Element[] {
-  return isBlockedDocument(doc) ? [] : queryAll(doc, SEARCH_CARD.card);
+  const cards = queryAll(doc, SEARCH_CARD.card);
+  return cards.length > 0 ? cards : [doc.documentElement];
 }
 
 /** A card and the few non-card siblings after it that may hold its split-off fields. */

@@ -18,7 +18,7 @@ import { readExtensionStore, setExtensionStorage } from './extension-state';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 /** Restated, not imported: lib/settings defines WXT storage items, which need the extension's globals. */
-const BRAND_STAFF: Settings = { role: 'brand-staff', sensitivity: 'balanced', showLowMarks: false, mutedBrands: [] };
+const BRAND_STAFF: Settings = { role: 'brand-staff', sensitivity: 'balanced', showLowMarks: false, mutedBrands: [], pausedSites: [] };
 /** Firefox's runtime.id is the add-on id (browsers.ts pins it). */
 const GECKO_ID = 'counterfeit-radar@example.org';
 

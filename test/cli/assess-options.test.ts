@@ -72,11 +72,11 @@ describe('cli assess: progress on a terminal', () => {
     const err: string[] = [];
     stderr.on('data', (chunk: Buffer) => err.push(chunk.toString('utf8')));
     // Enough verdicts to pass several flushes and the progress line's quarter-second interval.
-    const lines = Array.from({ length: 6000 }, (_, i) => JSON.stringify({ itemId: String(700000000000 + i), title: `古驰 女包 原单 ${i}` })).join('\n');
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ itemId: String(700000000000 + i), title: `古驰 女包 原单 ${i}` })).join('\n');
     const input = Readable.from((async function* () {
-      for (let at = 0; at < lines.length; at += 20_000) {
-        yield lines.slice(at, at + 20_000);
-        await new Promise((resolve) => setTimeout(resolve, 60));
+      for (let at = 0; at < lines.length; at += 40_000) {
+        yield lines.slice(at, at + 40_000);
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
     })());
     const code = await runCli(['assess', ...args], { stdin: input, stdout, stderr });
@@ -90,5 +90,5 @@ describe('cli assess: progress on a terminal', () => {
     expect(shown.stderr.endsWith('\n')).toBe(true);
     expect((await run(['--quiet'], true)).stderr).toBe('');
     expect((await run([], false)).stderr).toBe('');
-  });
+  }, 30_000);
 });
