@@ -10,13 +10,18 @@ import { isUserEvent } from '@/components/badge/user-event';
 import { refuseForgedStartSignal } from '@/lib/content/start-signal';
 import { cardMarkup, evidenceAt } from '@/lib/content/listing-evidence';
 import { ListingBadges } from '@/lib/content/listing-badges';
+import { DEFAULT_RETRY } from '@/lib/content/request-verdicts';
+import { layoutUnrecognised, structuralSnapshot } from '@/lib/extract/layout-check';
 import { watchListings } from '@/lib/extract/listing-watcher';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
-import { TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
+import { siteOf, TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
 import { parseItemId } from '@/lib/page/item-id';
 import { pageKind } from '@/lib/page/page-kind';
 import { loadSettings, watchSettings } from '@/lib/settings/settings';
 import { uiLanguageOf } from '@/lib/ui-language';
+
+/** How long a page must stay without new listings before "layout not recognised" is said. */
+const LAYOUT_SETTLE_MS = 4000;
 
 export default defineContentScript({
   matches: [...TAOBAO_HOST_PATTERNS],
@@ -36,6 +41,9 @@ export default defineContentScript({
     const uiLanguage = uiLanguageOf(browser.i18n.getUILanguage());
     const translate = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key as never, substitutions);
     const isItemPage = () => ['item', 'mobile-item'].includes(pageKind(location.href));
+    let settings = await loadSettings();
+    const site = siteOf(location.hostname);
+    const paused = () => site !== null && settings.pausedSites.includes(site);
     const badges = new ListingBadges(
       (anchor, state, actions) => {
         const options = (next: typeof state) => ({
@@ -60,10 +68,23 @@ export default defineContentScript({
         trust: (kind, listing) => sendMessage('trustListing', { kind, listing }),
         report: (listing, anchor) => sendMessage('reportListing', { listing, cardMarkup: cardMarkup(anchor) }),
       },
-      await loadSettings(),
+      settings,
       { language: uiLanguage, copy: (text) => navigator.clipboard.writeText(text) },
+      () => reportStatus(),
+      { ...DEFAULT_RETRY, wait: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)) },
     );
-    ctx.onInvalidated(watchSettings((settings) => badges.setSettings(settings)));
+
+    // The toolbar icon follows the page: its counts after each batch, at most every 200 ms.
+    let statusDue = false;
+    let layoutUnrecognisedNow = false;
+    const reportStatus = () => {
+      if (statusDue) return;
+      statusDue = true;
+      ctx.setTimeout(() => {
+        statusDue = false;
+        sendMessage('pageStatus', badges.status(layoutUnrecognisedNow)).catch(() => undefined);
+      }, 200);
+    };
 
     // The element the user last pointed at: a context-menu report or the shortcut means its listing.
     // Only the user's own pointer counts: a page's synthetic pointerover must not retarget a report.
@@ -91,26 +112,96 @@ export default defineContentScript({
       }),
     );
 
-    const watcher = watchListings({
-      document,
-      currentUrl: () => location.href,
-      onListings: (found) => {
-        badges.add(found).catch((error: unknown) => console.warn('Counterfeit Radar: could not assess listings', error));
-      },
-      // A frame is the natural batch; the timeout covers background tabs, where frames do not fire.
-      schedule: (work) => {
-        let done = false;
-        const once = () => {
-          if (done) return;
-          done = true;
-          work();
-        };
-        ctx.requestAnimationFrame(once);
-        ctx.setTimeout(once, 100);
-      },
-      signal: ctx.signal,
-      isOwnUi: isBadgeHost,
+    // The background changed something that alters verdicts (rules, notices, trust, reports): ask again.
+    ctx.onInvalidated(
+      onMessage('pageChanged', ({ data }) => {
+        if (data.scope === 'verdicts' && !paused()) void badges.reassessAll().catch((error: unknown) => console.warn('Counterfeit Radar: could not assess listings', error));
+      }),
+    );
+    // The popup's "This page".
+    ctx.onInvalidated(
+      onMessage('pageSummary', () => ({
+        page: pageKind(location.href),
+        checked: badges.status(false).checked,
+        pending: badges.pending,
+        flagged: badges.flagged(),
+        layoutUnrecognised: layoutUnrecognisedNow,
+        site,
+        paused: paused(),
+      })),
+    );
+    ctx.onInvalidated(
+      onMessage('revealListing', ({ data }) => {
+        const element = badges.elementOf(String(data.itemId));
+        if (!element) return false;
+        element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        return true;
+      }),
+    );
+    ctx.onInvalidated(onMessage('layoutSnapshot', () => structuralSnapshot(document, pageKind(location.href))));
+
+    // A page of a kind that shows listings, settled, with none we could read: say so (popup, icon).
+    const checkLayout = () => {
+      const unrecognised = !paused() && layoutUnrecognised(document, pageKind(location.href), badges.size);
+      if (unrecognised === layoutUnrecognisedNow) return;
+      layoutUnrecognisedNow = unrecognised;
+      reportStatus();
+    };
+    let layoutTimer = 0;
+    const checkLayoutSoon = () => {
+      clearTimeout(layoutTimer);
+      layoutTimer = ctx.setTimeout(checkLayout, LAYOUT_SETTLE_MS);
+    };
+
+    // The watcher runs unless the user paused the extension on this site (popup switch).
+    let watching: { stop(): void; rescan(): void } | null = null;
+    const startWatching = () => {
+      if (watching || paused()) return;
+      const stopped = new AbortController();
+      ctx.onInvalidated(() => stopped.abort());
+      const watcher = watchListings({
+        document,
+        currentUrl: () => location.href,
+        onListings: (found) => {
+          badges.add(found).catch((error: unknown) => console.warn('Counterfeit Radar: could not assess listings', error));
+          checkLayoutSoon();
+        },
+        // A frame is the natural batch; the timeout covers background tabs, where frames do not fire.
+        schedule: (work) => {
+          let done = false;
+          const once = () => {
+            if (done) return;
+            done = true;
+            work();
+          };
+          ctx.requestAnimationFrame(once);
+          ctx.setTimeout(once, 100);
+        },
+        signal: stopped.signal,
+        isOwnUi: isBadgeHost,
+      });
+      watching = { stop: () => stopped.abort(), rescan: () => watcher.rescan() };
+      checkLayoutSoon();
+    };
+    const stopWatching = () => {
+      watching?.stop();
+      watching = null;
+      badges.clear();
+      layoutUnrecognisedNow = false;
+      reportStatus();
+    };
+    ctx.onInvalidated(
+      watchSettings((next) => {
+        settings = next;
+        badges.setSettings(next);
+        if (paused()) stopWatching();
+        else startWatching();
+      }),
+    );
+    startWatching();
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      watching?.rescan();
+      checkLayoutSoon();
     });
-    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.rescan());
   },
 });

@@ -8,10 +8,10 @@ import { complaintText } from '../activity/reports';
 import { trustKeys } from '../activity/trust';
 import type { FoundListing } from '../extract/found-listing';
 import type { Listing } from '../listing';
-import type { AssessAnswer, ReportAnswer } from '../messaging/protocol';
+import type { AssessAnswer, FlaggedListing, PageStatus, ReportAnswer } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { Verdict } from '../verdict';
-import { requestVerdicts } from './request-verdicts';
+import { DEFAULT_RETRY, requestVerdicts, type RetryPolicy } from './request-verdicts';
 
 /**
  * User-timing marks, in development builds only (`wxt dev`, unit tests): a batch's verdicts arrived,
@@ -75,12 +75,17 @@ export class ListingBadges {
   private readonly entries = new Map<string, Entry>();
   /** Each listing element's item id, where the page can neither read nor forge it. */
   private readonly owners = new WeakMap<Element, string>();
+  private pendingCount = 0;
 
   constructor(
     private readonly mount: MountBadge,
     private readonly background: BackgroundLink,
     private settings: Settings,
     private readonly clipboard: ComplaintClipboard,
+    /** Called after verdicts arrive or a batch gives up (the toolbar count follows). */
+    private readonly onChange: () => void = () => undefined,
+    /** How failed batches are asked again (tests pass no waiting). */
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
   /** How many listings are known (an item page has one). */
@@ -112,8 +117,9 @@ export class ListingBadges {
 
   /**
    * Notes newly found listings and asks for the verdicts of the ones not seen before. Each batch is
-   * shown as soon as its answer arrives; a failed batch rejects the returned promise after the others
-   * have been shown (AggregateError of the failures).
+   * shown as soon as its answer arrives; a batch that fails is asked again with backoff (retry.ts's
+   * delays) and, if it still fails, rejects the returned promise after the others have been shown
+   * (AggregateError of the failures).
    */
   async add(found: readonly FoundListing[]): Promise<void> {
     const fresh: Listing[] = [];
@@ -128,11 +134,71 @@ export class ListingBadges {
         fresh.push(listing);
       }
     }
-    if (fresh.length === 0) return;
+    await this.ask(fresh);
+  }
+
+  /**
+   * Asks again for every listing's verdict (the background changed something: rules, notices, trust,
+   * reports). Badges stay as they are until the new answers arrive, then change in place.
+   */
+  reassessAll(): Promise<void> {
+    return this.ask([...this.entries.values()].map((entry) => entry.listing));
+  }
+
+  /** Removes every badge and forgets every listing (the user paused the extension on this site). */
+  clear(): void {
+    for (const entry of this.entries.values()) {
+      for (const handle of entry.badges.values()) handle.remove();
+    }
+    this.entries.clear();
+    this.pendingCount = 0;
+  }
+
+  /** Listings waiting for a verdict. */
+  get pending(): number {
+    return this.pendingCount;
+  }
+
+  /** What the toolbar icon shows for this page. */
+  status(layoutUnrecognised: boolean): PageStatus {
+    let checked = 0;
+    let high = 0;
+    let medium = 0;
+    for (const entry of this.entries.values()) {
+      if (!entry.verdict) continue;
+      checked++;
+      if (entry.trusted) continue;
+      if (entry.verdict.risk === 'high') high++;
+      else if (entry.verdict.risk === 'medium') medium++;
+    }
+    return { checked, high, medium, layoutUnrecognised };
+  }
+
+  /** The flagged listings, high first, then medium, each in page order (the popup's list). */
+  flagged(): FlaggedListing[] {
+    const rows: FlaggedListing[] = [];
+    for (const risk of ['high', 'medium'] as const) {
+      for (const entry of this.entries.values()) {
+        if (entry.trusted || entry.verdict?.risk !== risk) continue;
+        rows.push({ itemId: entry.listing.itemId, risk, title: entry.listing.title, price: entry.listing.price, shopName: entry.listing.shop.name });
+      }
+    }
+    return rows;
+  }
+
+  /** The element that shows a listing (its card, or an item page's title), for the popup to reveal. */
+  elementOf(itemId: string): Element | null {
+    const entry = this.entries.get(itemId);
+    return entry ? (anchorsOf(entry.elements)[0] ?? null) : null;
+  }
+
+  private async ask(listings: readonly Listing[]): Promise<void> {
+    if (listings.length === 0) return;
+    this.pendingCount += listings.length;
     const trusted = new Set<string>();
     const reported = new Set<string>();
     const { failures } = await requestVerdicts(
-      fresh,
+      listings,
       async (batch) => {
         const answer = await this.background.assess(batch);
         for (const id of answer.trusted) trusted.add(id);
@@ -141,6 +207,7 @@ export class ListingBadges {
       },
       (verdicts, batch) => {
         developmentMark(VERDICTS_MARK);
+        this.pendingCount -= batch.length;
         for (const listing of batch) {
           const entry = this.entries.get(listing.itemId);
           if (!entry) continue;
@@ -150,9 +217,15 @@ export class ListingBadges {
           this.render(entry);
         }
         developmentMark(BADGES_MARK);
+        this.onChange();
       },
+      this.retry,
     );
-    if (failures.length > 0) throw new AggregateError(failures, `${failures.length} of the batches failed`);
+    if (failures.length > 0) {
+      this.pendingCount -= failures.reduce<number>((n, failure) => n + ((failure as { batchSize?: number }).batchSize ?? 0), 0);
+      this.onChange();
+      throw new AggregateError(failures, `${failures.length} of the batches failed`);
+    }
   }
 
   setSettings(settings: Settings): void {

@@ -32,16 +32,61 @@ export interface SettledVerdicts {
   failures: unknown[];
 }
 
-/** Every batch asked at once, each settled on its own; `onBatch` sees each answer as it arrives. */
+/**
+ * How a failed batch is asked again: after each of `delaysMs` in turn (a worker that was starting, a
+ * message lost while the background restarted), then given up. `wait` is setTimeout's, passed in so
+ * the content script can use its context's timers and tests need not wait.
+ */
+export interface RetryPolicy {
+  delaysMs: readonly number[];
+  wait: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { delaysMs: [500, 2000, 8000], wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+export const NO_RETRY: RetryPolicy = { delaysMs: [], wait: async () => undefined };
+
+/** A batch that failed after its retries; says how many listings it held. */
+export class BatchFailedError extends Error {
+  override name = 'BatchFailedError';
+  constructor(
+    readonly batchSize: number,
+    override readonly cause: unknown,
+  ) {
+    super(`a batch of ${batchSize} listings failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+async function withRetry<T>(run: () => Promise<T>, policy: RetryPolicy): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const delay = policy.delaysMs[attempt];
+      if (delay === undefined) throw error;
+      await policy.wait(delay);
+    }
+  }
+}
+
+/**
+ * Every batch asked at once, each settled on its own (a failed one asked again by `retry`);
+ * `onBatch` sees each answer as it arrives.
+ */
 export async function requestVerdicts(
   listings: readonly Listing[],
   send: SendBatch,
   onBatch: (verdicts: Map<string, Verdict>, batch: readonly Listing[]) => void = () => undefined,
+  retry: RetryPolicy = NO_RETRY,
 ): Promise<SettledVerdicts> {
   const batches = batchesOf(listings);
   const settled = await Promise.allSettled(
     batches.map(async (batch) => {
-      const verdicts = await requestBatch(batch, send);
+      let verdicts: Map<string, Verdict>;
+      try {
+        verdicts = await withRetry(() => requestBatch(batch, send), retry);
+      } catch (error) {
+        throw new BatchFailedError(batch.length, error);
+      }
       onBatch(verdicts, batch);
       return verdicts;
     }),

@@ -1,8 +1,9 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { complaintText } from '../../lib/activity/reports';
-import type { FoundListing } from '../../lib/extract/found-listing';
 import { ListingBadges, type BackgroundLink, type BadgeActions, type BadgeState } from '../../lib/content/listing-badges';
+import { NO_RETRY, type RetryPolicy } from '../../lib/content/request-verdicts';
+import type { FoundListing } from '../../lib/extract/found-listing';
 import type { Listing } from '../../lib/listing';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import type { Risk } from '../../lib/verdict';
@@ -27,7 +28,7 @@ function found(n: number, shopId = '1001'): FoundListing {
   return { listing, elements: [card] };
 }
 
-function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; reported?: string[]; refuses?: (listings: Listing[]) => boolean } = {}) {
+function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; reported?: string[]; refuses?: (listings: Listing[]) => boolean } = {}, retry: RetryPolicy = NO_RETRY) {
   const mounted = new Map<string, { state: BadgeState; actions: BadgeActions; removed: boolean }>();
   const sent: number[] = [];
   const copied: string[] = [];
@@ -58,6 +59,8 @@ function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; report
         copied.push(text);
       },
     },
+    () => undefined,
+    retry,
   );
   const shown = () => [...mounted.entries()].filter(([, m]) => !m.removed).map(([id]) => id).sort();
   return { badges, mounted, sent, copied, shown };
@@ -106,6 +109,49 @@ describe('ListingBadges', () => {
     const t = setup(risks, { refuses: (listings) => listings.some((l) => l.itemId === id(10)) });
     await expect(t.badges.add(Array.from({ length: 150 }, (_, i) => found(i)))).rejects.toThrow(AggregateError);
     expect(t.shown()).toHaveLength(50);
+  });
+
+  it('asks a failed batch again, and shows its verdicts when the retry is answered', async () => {
+    let refusals = 1;
+    const waits: number[] = [];
+    const t = setup({ [id(1)]: 'high' }, { refuses: () => refusals-- > 0 }, { delaysMs: [500, 2000], wait: async (ms) => void waits.push(ms) });
+    await t.badges.add([found(1)]);
+    expect(t.sent).toEqual([1, 1]);
+    expect(waits).toEqual([500]);
+    expect(t.shown()).toEqual([id(1)]);
+    expect(t.badges.pending).toBe(0);
+  });
+
+  it('gives up after the last retry, and counts nothing as pending any more', async () => {
+    const t = setup({ [id(1)]: 'high' }, { refuses: () => true }, { delaysMs: [1, 1], wait: async () => undefined });
+    await expect(t.badges.add([found(1)])).rejects.toThrow(AggregateError);
+    expect(t.sent).toEqual([1, 1, 1]);
+    expect(t.badges.pending).toBe(0);
+  });
+
+  it('asks again for every listing when the background says something changed, and updates in place', async () => {
+    const risks: Record<string, Risk> = { [id(1)]: 'high', [id(2)]: 'none' };
+    const t = setup(risks);
+    await t.badges.add([found(1), found(2)]);
+    expect(t.shown()).toEqual([id(1)]);
+    risks[id(1)] = 'none';
+    risks[id(2)] = 'medium';
+    await t.badges.reassessAll();
+    expect(t.sent).toEqual([2, 2]);
+    expect(t.shown()).toEqual([id(2)]);
+  });
+
+  it('counts checked, high and medium listings, and lists the flagged ones high first', async () => {
+    const t = setup({ [id(1)]: 'medium', [id(2)]: 'high', [id(3)]: 'low' }, { trusted: [] });
+    await t.badges.add([found(1), found(2), found(3)]);
+    expect(t.badges.status(false)).toEqual({ checked: 3, high: 1, medium: 1, layoutUnrecognised: false });
+    expect(t.badges.flagged().map((f) => [f.itemId, f.risk])).toEqual([
+      [id(2), 'high'],
+      [id(1), 'medium'],
+    ]);
+    t.badges.clear();
+    expect(t.badges.status(false).checked).toBe(0);
+    expect(t.shown()).toEqual([]);
   });
 
   it('finds the listing under the pointer from its own marks, not from DOM attributes', async () => {
