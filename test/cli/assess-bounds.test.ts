@@ -52,6 +52,20 @@ describe('cli assess: invalid UTF-8', () => {
   });
 });
 
+describe('cli assess: line length', () => {
+  it('skips a line longer than the cap without holding it, and reads on', async () => {
+    const text = `{"title":"ok"}\n${'x'.repeat(40)}\n{"title":"also ok"}`;
+    const lines = [];
+    const chunks = text.match(/[\s\S]{1,7}/g)!.map((part) => Buffer.from(part));
+    for await (const line of utf8Lines(Readable.from(chunks), 20)) lines.push(line);
+    expect(lines).toEqual([
+      { number: 1, text: '{"title":"ok"}' },
+      { number: 2, text: null, reason: 'is longer than 20 bytes; a listing line is far shorter' },
+      { number: 3, text: '{"title":"also ok"}' },
+    ]);
+  });
+});
+
 describe('cli assess: titles are capped as the extension caps them', () => {
   it('judges only the first MAX_TITLE_LENGTH characters, as the badge would', async () => {
     const hidden = `${'款'.repeat(MAX_TITLE_LENGTH)}古驰 高仿 原单 女包`;
