@@ -84,11 +84,13 @@ describe('cli assess: titles are capped as the extension caps them', () => {
 
   it('judges a 100,000-digit title by its capped start (a size pattern once backtracked over the whole run)', async () => {
     // Uncapped, the size reading (scoring.ts, /\d+(\.\d+)?\s*(ml|g)/) takes time growing faster than
-    // the square of a digit run: some 10 s at 40,000 digits.
+    // the square of a digit run: 68 s for this title before the cap.
+    // With a price, as the floor check reads sizes (a 7 ml sample is not a full bottle).
     const title = `迪奥口红 ${'9'.repeat(100_000)}`;
-    const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ title })}\n`));
+    const price = { min: 10, max: 10 };
+    const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ title, price })}\n`));
     expect(code).toBe(0);
-    const expected = assessListing({ title: title.slice(0, MAX_TITLE_LENGTH) }, RULES, [], 'balanced');
+    const expected = assessListing({ title: title.slice(0, MAX_TITLE_LENGTH), price }, RULES, [], 'balanced');
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 });
