@@ -1,12 +1,15 @@
 /**
- * `cli assess [--rules extra-pack.json] [--sensitivity relaxed|balanced|strict]`: Listing JSON lines
- * on stdin, one Verdict JSON line per listing on stdout, in the same order. Only `title` is required.
+ * `cli assess [--rules extra-pack.json] [--sensitivity relaxed|balanced|strict] [--lang en|zh_CN|both]
+ * [--format jsonl|csv] [--quiet]`: Listing JSON lines on stdin, one verdict per listing on stdout (a
+ * JSON line, or a CSV row), in the same order. Only `title` is required. Reasons are written in one
+ * language (English by default). On a terminal, stderr shows progress unless --quiet.
  * A bad line is reported on stderr as `line N: <path>: <reason>` and skipped; the rest still run, and
  * the exit code is 1 if any line was bad. Blank lines are ignored. Input must be UTF-8: a line that is
  * not is one of those bad lines, named by its number. Titles are cut to the extension's own cap
  * (MAX_TITLE_LENGTH), so a batch gets the verdict the badge would show and a huge title costs no more
  * than a real one.
  */
+import { fstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
@@ -22,9 +25,13 @@ import { NoticeFeedError } from '../notices/notice-feed';
 import type { NoticeIndex } from '../notices/notice-index';
 import { MAX_TITLE_LENGTH } from '../extract/make-listing';
 import { CliError, type CliCommand } from './cli-io';
+import { fastAssessable } from './fast-listing';
+import { NO_PROGRESS, progressLine } from './progress-line';
 import { utf8Lines } from './utf8-lines';
+import { csvRow, FORMATS, LANGS, VERDICT_CSV_COLUMNS, verdictCsvCells, verdictInLang, type Format, type Lang } from './verdict-output';
 
-const USAGE = 'usage: assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] < listings.jsonl';
+export const ASSESS_USAGE = 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] [--lang en|zh_CN|both] [--format jsonl|csv] [--quiet] < listings.jsonl';
+const USAGE = `usage: ${ASSESS_USAGE}`;
 /** Verdict lines are written in chunks of about this many characters. */
 const FLUSH_AT = 64 * 1024;
 
@@ -70,28 +77,60 @@ function compile(packs: RulePack[]): CompiledRules {
 }
 
 /** Writes, waiting for the stream to drain when it asks to: 100k verdicts must not pile up. */
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+export function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   if (stream.write(text)) return Promise.resolve();
   return new Promise((resolve) => stream.once('drain', () => resolve()));
+}
+
+/** The size of stdin when it is a regular file (`< listings.jsonl`), for the ETA; else null. */
+function inputSize(stdin: NodeJS.ReadableStream): number | null {
+  const fd = (stdin as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return null;
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() ? stat.size : null;
+  } catch {
+    return null;
+  }
+}
+
+function choice<T extends string>(value: string | undefined, choices: readonly T[], fallback: T, option: string): T {
+  const chosen = (value ?? fallback) as T;
+  if (!choices.includes(chosen)) throw new CliError(`--${option} must be one of ${choices.join(', ')}\n${USAGE}`);
+  return chosen;
 }
 
 export const runAssess: CliCommand = async (args, io) => {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { rules: { type: 'string' }, notices: { type: 'string' }, sensitivity: { type: 'string' } }, allowPositionals: false });
+    parsed = parseArgs({
+      args,
+      options: {
+        rules: { type: 'string' },
+        notices: { type: 'string' },
+        sensitivity: { type: 'string' },
+        lang: { type: 'string' },
+        format: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    });
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${USAGE}`);
   }
-  const sensitivity = (parsed.values.sensitivity ?? 'balanced') as Sensitivity;
-  if (!SENSITIVITIES.includes(sensitivity)) throw new CliError(`--sensitivity must be one of ${SENSITIVITIES.join(', ')}\n${USAGE}`);
+  const sensitivity = choice<Sensitivity>(parsed.values.sensitivity, SENSITIVITIES, 'balanced', 'sensitivity');
+  const lang = choice<Lang>(parsed.values.lang, LANGS, 'en', 'lang');
+  const format = choice<Format>(parsed.values.format, FORMATS, 'jsonl', 'format');
   const packs = [...BUILTIN_PACKS];
   if (parsed.values.rules !== undefined) packs.push(await readExtraPack(parsed.values.rules));
   const rules = compile(packs);
   const notices = parsed.values.notices === undefined ? null : await readNotices(parsed.values.notices);
+  const progress = !parsed.values.quiet && (io.stderr as { isTTY?: boolean }).isTTY ? progressLine(io.stderr, inputSize(io.stdin)) : NO_PROGRESS;
 
   let lineNumber = 0;
   let failed = 0;
-  let pending = '';
+  let done = 0;
+  let pending = format === 'csv' ? csvRow(VERDICT_CSV_COLUMNS) : '';
   for await (const read of utf8Lines(io.stdin as AsyncIterable<Buffer | string>)) {
     lineNumber = read.number;
     if (read.text === null) {
@@ -109,20 +148,28 @@ export const runAssess: CliCommand = async (args, io) => {
       io.stderr.write(`line ${lineNumber}: not JSON: ${(error as Error).message}\n`);
       continue;
     }
-    const result = v.safeParse(assessableListingSchema, json, { abortEarly: false });
-    if (!result.success) {
-      failed++;
-      for (const issue of result.issues) io.stderr.write(`line ${lineNumber}: ${issuePath(issue) || '(listing)'}: ${issue.message}\n`);
-      continue;
+    let listing = fastAssessable(json);
+    if (listing === null) {
+      const result = v.safeParse(assessableListingSchema, json, { abortEarly: false });
+      if (!result.success) {
+        failed++;
+        for (const issue of result.issues) io.stderr.write(`line ${lineNumber}: ${issuePath(issue) || '(listing)'}: ${issue.message}\n`);
+        continue;
+      }
+      listing = result.output;
     }
-    const listing = result.output.title.length > MAX_TITLE_LENGTH ? { ...result.output, title: result.output.title.slice(0, MAX_TITLE_LENGTH) } : result.output;
-    pending += `${JSON.stringify(assessListing(listing, rules, notices?.hitsFor(listing) ?? [], sensitivity))}\n`;
+    if (listing.title.length > MAX_TITLE_LENGTH) listing = { ...listing, title: listing.title.slice(0, MAX_TITLE_LENGTH) };
+    const verdict = assessListing(listing, rules, notices?.hitsFor(listing) ?? [], sensitivity);
+    pending += format === 'csv' ? csvRow(verdictCsvCells(verdict, lang)) : `${JSON.stringify(verdictInLang(verdict, lang))}\n`;
+    done++;
     if (pending.length >= FLUSH_AT) {
       await write(io.stdout, pending);
       pending = '';
+      progress.update(done, read.bytesRead);
     }
   }
   if (pending) await write(io.stdout, pending);
+  progress.finish(done);
   if (failed > 0) io.stderr.write(`${failed} of ${lineNumber} lines could not be assessed\n`);
   return failed > 0 ? 1 : 0;
 };

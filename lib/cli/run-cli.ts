@@ -2,14 +2,14 @@
  * Dispatches `cli <command> [args]`. Each command lives in its own file; adding one is one line in
  * `COMMANDS`. Kept apart from `main.ts` so tests can run commands in-process.
  */
-import { runAssess } from './assess-command';
+import { ASSESS_USAGE, runAssess } from './assess-command';
 import { CliError, type CliCommand, type CliIo } from './cli-io';
 import { runExtract } from './extract-command';
 import { runNotices } from './notices-command';
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
-  assess: { run: runAssess, usage: 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] < listings.jsonl' },
+  assess: { run: runAssess, usage: ASSESS_USAGE },
   notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
 };
 

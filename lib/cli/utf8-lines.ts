@@ -6,7 +6,8 @@
  * `maxLineBytes` is not held in memory: it is reported as too long and skipped up to its end.
  */
 
-export type Utf8Line = { number: number; text: string } | { number: number; text: null; reason: string };
+/** `bytesRead`: bytes of the input consumed up to this line's end (for a progress estimate). */
+export type Utf8Line = ({ number: number; text: string } | { number: number; text: null; reason: string }) & { bytesRead: number };
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -17,17 +18,19 @@ export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 export async function* utf8Lines(input: AsyncIterable<Buffer | Uint8Array | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<Utf8Line> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let number = 0;
+  let bytesRead = 0;
   const lineOf = (bytes: Uint8Array): Utf8Line => {
     number++;
+    bytesRead += bytes.length + 1;
     let end = bytes.length;
     if (end > 0 && bytes[end - 1] === RETURN) end--;
     let start = 0;
     if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
     const body = bytes.subarray(start, end);
     try {
-      return { number, text: decoder.decode(body) };
+      return { number, text: decoder.decode(body), bytesRead };
     } catch {
-      return { number, text: null, reason: `is not UTF-8 text (byte ${firstBadByte(body) + 1} of the line); save the file as UTF-8` };
+      return { number, text: null, reason: `is not UTF-8 text (byte ${firstBadByte(body) + 1} of the line); save the file as UTF-8`, bytesRead };
     }
   };
   // A long line spans many chunks: its pieces are kept and joined once, never copied per chunk.
@@ -35,15 +38,19 @@ export async function* utf8Lines(input: AsyncIterable<Buffer | Uint8Array | stri
   let held = 0;
   let tooLong = false;
   const endOfLine = (): Utf8Line => {
-    const line: Utf8Line = tooLong ? { number: ++number, text: null, reason: `is longer than ${maxLineBytes} bytes; a listing line is far shorter` } : lineOf(joined(pieces));
+    let line: Utf8Line;
+    if (tooLong) {
+      bytesRead += held + 1;
+      line = { number: ++number, text: null, reason: `is longer than ${maxLineBytes} bytes; a listing line is far shorter`, bytesRead };
+    } else line = lineOf(joined(pieces));
     pieces = [];
     held = 0;
     tooLong = false;
     return line;
   };
   const hold = (piece: Uint8Array, copy: boolean): void => {
-    if (tooLong) return;
     held += piece.length;
+    if (tooLong) return;
     if (held > maxLineBytes) {
       tooLong = true;
       pieces = [];

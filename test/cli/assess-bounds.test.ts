@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../lib/cli/run-cli';
 import { utf8Lines } from '../../lib/cli/utf8-lines';
+import { verdictInLang } from '../../lib/cli/verdict-output';
 import { MAX_TITLE_LENGTH } from '../../lib/extract/make-listing';
 import { assessListing, BUILTIN_PACKS, compileRules } from '../../lib/rules';
 
@@ -45,9 +46,9 @@ describe('cli assess: invalid UTF-8', () => {
     const lines = [];
     for await (const line of utf8Lines(Readable.from([...utf8(text)].map((byte) => Buffer.from([byte]))))) lines.push(line);
     expect(lines).toEqual([
-      { number: 1, text: '{"a":"古驰"}' },
-      { number: 2, text: '' },
-      { number: 3, text: '{"b":"😀"}' },
+      { number: 1, text: '{"a":"古驰"}', bytesRead: 3 + 14 + 2 },
+      { number: 2, text: '', bytesRead: 3 + 14 + 2 + 1 },
+      { number: 3, text: '{"b":"😀"}', bytesRead: 3 + 14 + 2 + 1 + 12 + 1 },
     ]);
   });
 });
@@ -59,9 +60,9 @@ describe('cli assess: line length', () => {
     const chunks = text.match(/[\s\S]{1,7}/g)!.map((part) => Buffer.from(part));
     for await (const line of utf8Lines(Readable.from(chunks), 20)) lines.push(line);
     expect(lines).toEqual([
-      { number: 1, text: '{"title":"ok"}' },
-      { number: 2, text: null, reason: 'is longer than 20 bytes; a listing line is far shorter' },
-      { number: 3, text: '{"title":"also ok"}' },
+      { number: 1, text: '{"title":"ok"}', bytesRead: 15 },
+      { number: 2, text: null, reason: 'is longer than 20 bytes; a listing line is far shorter', bytesRead: 56 },
+      { number: 3, text: '{"title":"also ok"}', bytesRead: 76 },
     ]);
   });
 });
@@ -78,7 +79,7 @@ describe('cli assess: titles are capped as the extension caps them', () => {
     const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ itemId: '1', title, price: { min: 99, max: 99 } })}\n`));
     expect(code).toBe(0);
     const expected = assessListing({ itemId: '1', title: title.slice(0, MAX_TITLE_LENGTH), price: { min: 99, max: 99 } }, RULES, [], 'balanced');
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(verdictInLang(expected, 'en'))));
     expect(expected.risk).toBe('high');
   });
 
@@ -91,6 +92,6 @@ describe('cli assess: titles are capped as the extension caps them', () => {
     const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ title, price })}\n`));
     expect(code).toBe(0);
     const expected = assessListing({ title: title.slice(0, MAX_TITLE_LENGTH), price }, RULES, [], 'balanced');
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(verdictInLang(expected, 'en'))));
   });
 });

@@ -7,15 +7,15 @@
  *  - the content script's scripting time: CDP ScriptDuration with the extension minus without;
  *  - page load with the extension, with no extension, and with a do-nothing extension (a content
  *    script that does nothing, built here into a temp dir), alternated in one run, medians (Chromium).
- * Only the shape of the figures is checked (they exist and are finite).
+ * `npm run bench:badges` (not part of `npm test`: these are figures to read, not checks).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, setViewport, type BrowserName, type RunningBrowser } from './browsers';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { launchWithExtension, setViewport, type BrowserName, type RunningBrowser } from '../browser/browsers';
+import { startFixtureServer, type FixtureServer } from '../browser/fixture-server';
 
 const ROUNDS = 12;
 const VERDICTS_MARK = 'counterfeit-radar:verdicts';
@@ -149,7 +149,6 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
         `  DOMContentLoaded → batch answer: ${ms(answer)}\n` +
         `  DOMContentLoaded → last badge inserted (target ≤ 100 ms): ${ms(lastBadge)}`,
     );
-    expect(Number.isFinite(mount + layout + answer + lastBadge)).toBe(true);
   });
 
   // Chromium only (CDP's ScriptDuration): defined for it alone, so no test is counted as skipped.
@@ -205,7 +204,6 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
           `${lines.join('\n')}\n` +
           `  Counterfeit Radar vs do-nothing: load ${ms(extra)} (target ≤ 15 ms), scripting ${ms(ownScript)}`,
       );
-      expect(Number.isFinite(extra + ownScript)).toBe(true);
     } finally {
       await bare.close();
       await noop.close();
