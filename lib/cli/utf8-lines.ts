@@ -2,7 +2,8 @@
  * Lines of a byte stream, each decoded as strict UTF-8. readline decodes leniently: a byte that is not
  * UTF-8 silently becomes U+FFFD and a listing is judged on a title it never had. Here each line is
  * decoded on its own with a fatal decoder, so a bad line is reported by number and the others still
- * run. "\n" and "\r\n" end lines; a UTF-8 BOM at the very start is dropped.
+ * run. "\n" and "\r\n" end lines; a UTF-8 BOM at the very start is dropped. A line longer than
+ * `maxLineBytes` is not held in memory: it is reported as too long and skipped up to its end.
  */
 
 /** `bytesRead`: bytes of the input consumed up to this line's end (for a progress estimate). */
@@ -11,7 +12,10 @@ export type Utf8Line = ({ number: number; text: string } | { number: number; tex
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 
-export async function* utf8Lines(input: AsyncIterable<Buffer | Uint8Array | string>): AsyncGenerator<Utf8Line> {
+/** A listing line is a few kilobytes; a 100,000-character title is 300 kB. Longer is not a listing. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+export async function* utf8Lines(input: AsyncIterable<Buffer | Uint8Array | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<Utf8Line> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let number = 0;
   let bytesRead = 0;
@@ -31,19 +35,41 @@ export async function* utf8Lines(input: AsyncIterable<Buffer | Uint8Array | stri
   };
   // A long line spans many chunks: its pieces are kept and joined once, never copied per chunk.
   let pieces: Uint8Array[] = [];
+  let held = 0;
+  let tooLong = false;
+  const endOfLine = (): Utf8Line => {
+    let line: Utf8Line;
+    if (tooLong) {
+      bytesRead += held + 1;
+      line = { number: ++number, text: null, reason: `is longer than ${maxLineBytes} bytes; a listing line is far shorter`, bytesRead };
+    } else line = lineOf(joined(pieces));
+    pieces = [];
+    held = 0;
+    tooLong = false;
+    return line;
+  };
+  const hold = (piece: Uint8Array, copy: boolean): void => {
+    held += piece.length;
+    if (tooLong) return;
+    if (held > maxLineBytes) {
+      tooLong = true;
+      pieces = [];
+      return;
+    }
+    // Copied when kept past this chunk: a stream may reuse a chunk's memory once we move on.
+    pieces.push(copy ? piece.slice() : piece);
+  };
   for await (const chunk of input) {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     let from = 0;
     for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, from)) {
-      pieces.push(bytes.subarray(from, at));
-      yield lineOf(joined(pieces));
-      pieces = [];
+      hold(bytes.subarray(from, at), false);
+      yield endOfLine();
       from = at + 1;
     }
-    // Copied: a stream may reuse its chunk's memory once we move on.
-    if (from < bytes.length) pieces.push(bytes.slice(from));
+    if (from < bytes.length) hold(bytes.subarray(from), true);
   }
-  if (pieces.length > 0) yield lineOf(joined(pieces));
+  if (pieces.length > 0 || tooLong) yield endOfLine();
 }
 
 function joined(pieces: readonly Uint8Array[]): Uint8Array {

@@ -32,6 +32,18 @@ describe('pack downloads are capped in size and time', () => {
     expect(await packs.subscribe(PACK_URL)).toMatchObject({ ok: false, message: `${PACK_URL}: the pack did not finish downloading within 30 ms` });
   });
 
+  it('refuses a pack whose matcher tables would be too large, naming it, and stores nothing', async () => {
+    let seed = 11;
+    const next = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const aliases = new Set<string>();
+    while (aliases.size < 80_000) aliases.add(Array.from({ length: 6 }, () => String.fromCharCode(0x4e00 + Math.floor(next() * 6000))).join(''));
+    const text = JSON.stringify({ format: 'counterfeit-radar.rules', formatVersion: 2, id: 'huge-team', version: '1', brands: [{ id: 'huge', names: { en: 'Huge', zh_CN: '巨大' }, aliases: [...aliases] }] });
+    const packs = make(async () => new Response(text));
+    const answer = await packs.subscribe(PACK_URL);
+    expect(answer).toMatchObject({ ok: false, message: `${PACK_URL}: invalid rule pack "huge-team":`, problems: [{ field: '(pack)', reason: expect.stringMatching(/^is too large to use: the matcher tables would take [\d.]+ MB/) }] });
+    expect((await packs.list()).imported).toEqual([]);
+  });
+
   it('refuses a pack that is not UTF-8', async () => {
     const packs = make(async () => new Response(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])));
     expect(await packs.subscribe(PACK_URL)).toMatchObject({ ok: false, message: `${PACK_URL}: invalid rule pack:`, problems: [{ field: '(file)', reason: 'is not UTF-8 text' }] });

@@ -53,6 +53,20 @@ describe('cli assess: invalid UTF-8', () => {
   });
 });
 
+describe('cli assess: line length', () => {
+  it('skips a line longer than the cap without holding it, and reads on', async () => {
+    const text = `{"title":"ok"}\n${'x'.repeat(40)}\n{"title":"also ok"}`;
+    const lines = [];
+    const chunks = text.match(/[\s\S]{1,7}/g)!.map((part) => Buffer.from(part));
+    for await (const line of utf8Lines(Readable.from(chunks), 20)) lines.push(line);
+    expect(lines).toEqual([
+      { number: 1, text: '{"title":"ok"}', bytesRead: 15 },
+      { number: 2, text: null, reason: 'is longer than 20 bytes; a listing line is far shorter', bytesRead: 56 },
+      { number: 3, text: '{"title":"also ok"}', bytesRead: 76 },
+    ]);
+  });
+});
+
 describe('cli assess: titles are capped as the extension caps them', () => {
   it('judges only the first MAX_TITLE_LENGTH characters, as the badge would', async () => {
     const hidden = `${'款'.repeat(MAX_TITLE_LENGTH)}古驰 高仿 原单 女包`;
@@ -71,11 +85,13 @@ describe('cli assess: titles are capped as the extension caps them', () => {
 
   it('judges a 100,000-digit title by its capped start (a size pattern once backtracked over the whole run)', async () => {
     // Uncapped, the size reading (scoring.ts, /\d+(\.\d+)?\s*(ml|g)/) takes time growing faster than
-    // the square of a digit run: some 10 s at 40,000 digits.
+    // the square of a digit run: 68 s for this title before the cap.
+    // With a price, as the floor check reads sizes (a 7 ml sample is not a full bottle).
     const title = `迪奥口红 ${'9'.repeat(100_000)}`;
-    const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ title })}\n`));
+    const price = { min: 10, max: 10 };
+    const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ title, price })}\n`));
     expect(code).toBe(0);
-    const expected = assessListing({ title: title.slice(0, MAX_TITLE_LENGTH) }, RULES, [], 'balanced');
+    const expected = assessListing({ title: title.slice(0, MAX_TITLE_LENGTH), price }, RULES, [], 'balanced');
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(verdictInLang(expected, 'en'))));
   });
 });

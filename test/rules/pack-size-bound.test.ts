@@ -10,7 +10,7 @@ function cjkPack(id: string, options: { bytes?: number; aliases?: number; prefix
   const prefixes = Array.from({ length: options.prefixes }, () => cjk() + cjk());
   const aliases = new Set<string>();
   const make = () => ({ format: 'counterfeit-radar.rules', formatVersion: 2, id, version: '1', brands: [{ id: `${id}-brand`, names: { en: 'Team brand', zh_CN: '团队品牌' }, aliases: [...aliases] }] });
-  let json = '';
+  let json: string;
   for (;;) {
     let alias = options.prefixes > 0 ? (prefixes[Math.floor(next() * prefixes.length)] as string) : '';
     for (let i = 0; i < options.tail; i++) alias += cjk();
