@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { backupFileName, backupJson, createBackup, parseBackup, type Backup } from '../../lib/backup/backup';
+import { backupChunks } from '../../lib/backup/backup-upload';
 import type { DataKind } from '../../lib/messaging/page-protocol';
 import { ConfirmBox } from './confirm-box';
 import type { OptionsDeps } from './options-deps';
@@ -61,7 +62,10 @@ export function DataSection({ deps }: { deps: OptionsDeps }) {
     setRestoring(null);
     setBusy(true);
     try {
-      const answer = await deps.send('restoreBackup', { json });
+      // In chunks: one browser message carries at most 64 MiB, and a backup with screenshots can be more.
+      const uploadId = `backup-${deps.now()}-${Math.random().toString(36).slice(2)}`;
+      for (const [index, text] of backupChunks(json).entries()) await deps.send('backupChunk', { uploadId, index, text });
+      const answer = await deps.send('restoreBackup', { uploadId });
       setOutcome(answer.ok ? { ok: true, text: t('optionsRestored') } : refused(t('optionsRestoreFailed', [answer.message]), answer.problems, answer.problemCount));
     } catch (error) {
       setOutcome(failed(error, t));

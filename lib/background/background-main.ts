@@ -102,6 +102,8 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     await browser.alarms.create(REFRESH_ALARM, { delayInMinutes: REFRESH_MINUTES, periodInMinutes: REFRESH_MINUTES });
   }
   const alarmEnsured = ensureRefreshAlarm().catch(() => undefined);
+  // A report a stopped worker left half made is finished now (reports.ts: written first, acted on after).
+  void service.finishPendingReports().catch((error: unknown) => console.error('Counterfeit Radar: could not finish pending reports', error));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REFRESH_ALARM) return;
     void Promise.all([notices.refreshAll(), packs.refreshAll()]).then(() => announcer.announce('verdicts'));

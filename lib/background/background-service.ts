@@ -5,7 +5,7 @@
  */
 import type { ActivityDatabase, TrustKind } from '../activity/activity-db';
 import { recordSightings } from '../activity/history';
-import { complaintText, createReport } from '../activity/reports';
+import { complaintText, fileReport, finishPendingReports, type ReportSteps } from '../activity/reports';
 import { trust } from '../activity/trust';
 import type { Listing } from '../listing';
 import { listingSchema } from '../messaging/listing-schema';
@@ -117,27 +117,40 @@ export class BackgroundService {
   ): Promise<ReportAnswer> {
     const pageUrl = senderPage(senderUrl);
     const listing = checkedListing(evidence.listing);
-    await this.deps.ready?.();
-    const { noticeHits, activity } = this.deps;
-    const { sensitivity } = await this.deps.settings();
-    const verdict = assessListing(listing, this.deps.rules(), noticeHits(listing), sensitivity);
-    let screenshot: string | null = null;
-    let screenshotNote: string | null = 'Reported from the badge: the browser allows a screenshot only from the context menu, the keyboard shortcut, or with the screenshot permission granted in the options.';
-    if (windowId !== null) {
-      try {
-        screenshot = await this.deps.captureVisibleTab(windowId);
-        screenshotNote = null;
-      } catch (error) {
-        screenshotNote = `The browser refused the screenshot: ${(error as Error).message}`;
-      }
-    }
     const cardMarkup = typeof evidence.cardMarkup === 'string' ? evidence.cardMarkup : '';
-    const report = await createReport(activity, { listing, verdict, pageUrl, cardMarkup, screenshot, screenshotNote }, this.deps.now());
+    const { record: report } = await fileReport(this.deps.activity, { listing, pageUrl, cardMarkup }, await this.reportSteps(windowId));
     await this.marks.noteReported(listing.itemId);
-    const answer: ReportAnswer = { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: screenshot !== null };
+    const answer: ReportAnswer = { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: report.screenshot !== null };
     await beforeOpening?.(answer).catch(() => undefined);
     await this.deps.openTab(IPP_URL);
     return answer;
   }
+
+  /** At worker start: finishes the reports a stopped worker left pending. */
+  async finishPendingReports(): Promise<number> {
+    return finishPendingReports(this.deps.activity, await this.reportSteps(null));
+  }
+
+  private async reportSteps(windowId: number | null): Promise<ReportSteps> {
+    const { sensitivity } = await this.deps.settings();
+    const { rules, noticeHits } = this.deps;
+    return {
+      verdictNow: (listing) => assessListing(listing, rules(), noticeHits(listing), sensitivity),
+      settledVerdict: async (listing) => {
+        await this.deps.ready?.();
+        return assessListing(listing, rules(), noticeHits(listing), (await this.deps.settings()).sensitivity);
+      },
+      screenshot: async () => {
+        if (windowId === null) return { screenshot: null, screenshotNote: BADGE_SCREENSHOT_NOTE };
+        try {
+          return { screenshot: await this.deps.captureVisibleTab(windowId), screenshotNote: null };
+        } catch (error) {
+          return { screenshot: null, screenshotNote: `The browser refused the screenshot: ${(error as Error).message}` };
+        }
+      },
+      now: this.deps.now,
+    };
+  }
 }
 
+const BADGE_SCREENSHOT_NOTE = 'Reported from the badge: the browser allows a screenshot only from the context menu, the keyboard shortcut, or with the screenshot permission granted in the options.';

@@ -6,7 +6,8 @@
 import type { ActivityDatabase } from '../activity/activity-db';
 import { untrust } from '../activity/trust';
 import { parseBackup, restoreBackupInto } from '../backup/backup';
-import { pathProblemsFailure, type PageProtocolMap, type PageRequest } from '../messaging/page-protocol';
+import { BackupUploads } from '../backup/backup-upload';
+import { pageFailure, pathProblemsFailure, type PageProtocolMap, type PageRequest } from '../messaging/page-protocol';
 import type { CheckedPageRequest } from '../messaging/page-schemas';
 import type { ChangeScope } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
@@ -34,6 +35,8 @@ export interface PageHandlerDeps {
 }
 
 export function pageHandlers({ activity, service, notices, packs, saveSettings, ensureRefreshAlarm }: PageHandlerDeps): PageHandlers {
+  // Backups arrive in chunks (backup-upload.ts): one browser message carries at most 64 MiB.
+  const backupUploads = new BackupUploads();
   return {
     // Trusted and reported change behind the service's back: it reloads its marks on the next batch.
     untrust: {
@@ -62,10 +65,13 @@ export function pageHandlers({ activity, service, notices, packs, saveSettings, 
         if (kinds.includes('settings')) await saveSettings(DEFAULT_SETTINGS);
       },
     },
+    backupChunk: { changes: null, handle: ({ uploadId, index, text }) => backupUploads.receive(uploadId, index, text) },
     restoreBackup: {
       changes: 'verdicts',
       handle: async (data) => {
-        const parsed = parseBackup(data.json);
+        const json = 'uploadId' in data ? backupUploads.take(data.uploadId) : data.json;
+        if (json === null) return pageFailure('the backup did not arrive whole; nothing was restored (choose the file again)');
+        const parsed = parseBackup(json);
         if (!parsed.ok) return pathProblemsFailure(`the backup has ${parsed.problems.length} problem(s); nothing was restored`, parsed.problems);
         const counts = await restoreBackupInto(activity, parsed.backup);
         service.marks.forget();

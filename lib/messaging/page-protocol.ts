@@ -92,8 +92,10 @@ export interface PageProtocolMap {
   deleteReports(data: { ids: number[] }): { deleted: number };
   /** Clears the named kinds of data (all of them when the list holds every kind). */
   clearData(data: { kinds: DataKind[] }): void;
-  /** Replaces the user's data with a backup (JSON text as exported), all or nothing. */
-  restoreBackup(data: { json: string }): PageResult<{ counts: Record<DataKind, number> }>;
+  /** A piece of backup text, sent in order before restoreBackup: one message carries at most 64 MiB. */
+  backupChunk(data: { uploadId: string; index: number; text: string }): void;
+  /** Replaces the user's data with a backup (JSON text as exported, or the chunks sent under uploadId), all or nothing. */
+  restoreBackup(data: { json: string } | { uploadId: string }): PageResult<{ counts: Record<DataKind, number> }>;
 
   // Rectification notices (lib/notices).
   /**

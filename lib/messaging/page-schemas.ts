@@ -3,6 +3,7 @@
  * background is the one writer of the user's data, so a bad payload is refused here, whole.
  */
 import * as v from 'valibot';
+import { BACKUP_CHUNK_CHARS, MAX_BACKUP_CHARS } from '../backup/backup-upload';
 import { itemIdSchema } from './listing-schema';
 import type { PageRequestWithData } from './page-protocol';
 
@@ -21,7 +22,8 @@ export const pageSchemas = {
   setReportStatus: v.object({ ids: reportIds, status: v.picklist(['draft', 'submitted']) }),
   deleteReports: v.object({ ids: reportIds }),
   clearData: v.object({ kinds: v.pipe(v.array(v.picklist(['history', 'reports', 'trusted', 'settings'])), v.minLength(1)) }),
-  restoreBackup: v.object({ json: v.pipe(v.string(), v.maxLength(512 * 1024 * 1024)) }),
+  backupChunk: v.object({ uploadId: importId, index: v.pipe(v.number(), v.integer(), v.minValue(0)), text: v.pipe(v.string(), v.maxLength(BACKUP_CHUNK_CHARS)) }),
+  restoreBackup: v.union([v.object({ json: v.pipe(v.string(), v.maxLength(MAX_BACKUP_CHARS)) }), v.object({ uploadId: importId })]),
   noticeFileChunk: v.object({ importId, index: v.pipe(v.number(), v.integer(), v.minValue(0)), base64: v.pipe(v.string(), v.maxLength(4 * 1024 * 1024)) }),
   importNoticeFile: v.object({ importId, fileName: shortText, base64: v.optional(v.string()) }),
   subscribeNoticeFeed: v.object({ importId, url: shortText }),

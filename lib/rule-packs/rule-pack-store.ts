@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { RulePackSummary } from '../messaging/page-protocol';
-import { BUILTIN_PACKS, BUILTIN_PACKS_INFO, compileRules, parseRulePack, RulePackError, type RulePack } from '../rules';
+import { BUILTIN_PACKS_INFO, parseRulePack, RulePackError, type RulePack } from '../rules';
+import { activeRules } from './active-rules';
 
 export interface StoredRulePack {
   summary: RulePackSummary;
@@ -68,7 +69,8 @@ export async function addRulePack(text: string, source: RulePackSummary['source'
   const pack = parseRulePack(json);
   if (pack.id === BUILTIN_PACKS_INFO.id || BUILTIN_PACKS_INFO.packIds.includes(pack.id)) throw new RulePackError([{ path: 'id', reason: `"${pack.id}" is the built-in pack's id; give your pack its own` }]);
   const others = (await loadStoredPacks()).filter((p) => p.summary.id !== pack.id);
-  compileRules([...BUILTIN_PACKS, ...others.map((p) => p.pack), pack]);
+  // Compiled through the cache: the reload that follows the import finds these rules there.
+  activeRules([...others.map((p) => p.pack), pack], []);
   const stored: StoredRulePack = { summary: summaryOf(pack, source, now), pack };
   await packsItem.setValue([...others, stored]);
   return stored;

@@ -292,7 +292,7 @@ interface TitleSize {
   g: number;
 }
 
-const SIZE = /(\d+(?:\.\d+)?)\s*(ml|毫升|g|克)(?![a-z])/gi;
+const SIZE = /(?<!\d)(\d+(?:\.\d+)?)\s*(ml|毫升|g|克)(?![a-z])/gi;
 
 function titleSize(title: string): TitleSize {
   const size = { ml: 0, g: 0 };

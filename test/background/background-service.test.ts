@@ -79,7 +79,7 @@ describe('BackgroundService', () => {
     deps.captureVisibleTab = async () => {
       throw new Error("Either the '<all_urls>' or 'activeTab' permission is required.");
     };
-    const refused = await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7);
+    const refused = await service.report({ listing: listing(2), cardMarkup: '' }, PAGE, 7);
     expect(refused.screenshot).toBe(false);
     expect((await deps.activity.reports.get(refused.reportId))?.screenshotNote).toMatch(/refused the screenshot: Either/);
   });

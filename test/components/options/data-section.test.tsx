@@ -57,7 +57,7 @@ describe('your data', () => {
   });
 
   it('restores a good backup only after the confirmation', async () => {
-    harness = makeHarness('en', { restoreBackup: async () => ({ ok: true, counts: { settings: 1, history: 0, reports: 0, trusted: 1 } }) });
+    harness = makeHarness('en', { backupChunk: async () => undefined, restoreBackup: async () => ({ ok: true, counts: { settings: 1, history: 0, reports: 0, trusted: 1 } }) });
     await trust(harness.activity, 'shop', LISTING, NOW - 1);
     renderOptions(harness);
     fireEvent.click(screen.getByRole('button', { name: 'Export a backup (JSON)' }));
@@ -71,7 +71,9 @@ describe('your data', () => {
     chooseFile(screen.getByLabelText('Restore a backup file'), 'backup.json', harness.saved[0]!.text);
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Replace my data' }));
     await screen.findByText('Backup restored.');
-    expect(harness.requests.filter((r) => r.type === 'restoreBackup').map((r) => r.data)).toEqual([{ json: harness.saved[0]!.text }]);
+    const chunks = harness.requests.filter((r) => r.type === 'backupChunk').map((r) => r.data as { uploadId: string; index: number; text: string });
+    expect(chunks.map((c) => c.text).join('')).toBe(harness.saved[0]!.text);
+    expect(harness.requests.filter((r) => r.type === 'restoreBackup').map((r) => r.data)).toEqual([{ uploadId: chunks[0]!.uploadId }]);
   });
 
   it('clears only the chosen kinds, after a confirmation', async () => {
