@@ -124,10 +124,20 @@ async function readFirefox(page: Page): Promise<BadgeView[]> {
   return views;
 }
 
-/** Every badge on the page, read through its closed root. */
-export function readBadges(page: Page): Promise<BadgeView[]> {
+/** A badge removed between finding it and reading it (the page re-judged itself meanwhile). */
+const GONE = /Could not find node|No node with given id|no such node|stale/i;
+
+/** Every badge on the page, read through its closed root; read again when one vanished mid-read. */
+export async function readBadges(page: Page): Promise<BadgeView[]> {
   // puppeteer's Browser knows its protocol, though its public types leave the getter out.
-  return (page.browser() as unknown as { protocol: string }).protocol === 'webDriverBiDi' ? readFirefox(page) : readChromium(page);
+  const read = () => ((page.browser() as unknown as { protocol: string }).protocol === 'webDriverBiDi' ? readFirefox(page) : readChromium(page));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= 5 || !GONE.test(error instanceof Error ? error.message : String(error))) throw error;
+    }
+  }
 }
 
 /** The badges that show a level (drawn), as `itemId:level`, sorted. */

@@ -120,3 +120,19 @@ export async function readExtensionStore<T>(run: RunningBrowser, database: strin
 export async function readFirefoxClipboard(run: RunningBrowser): Promise<string> {
   return JSON.parse(await inFirefoxChrome(run, 'return JSON.stringify(await navigator.clipboard.readText());')) as string;
 }
+
+/**
+ * The toolbar icon's badge text on the tab showing `url` (Chromium: read in the service worker).
+ * Firefox keeps browser-action state in its chrome scope behind private APIs, so only Chromium's is read.
+ */
+export async function toolbarBadgeText(run: RunningBrowser, url: string): Promise<string> {
+  if (run.name !== 'chromium') throw new Error('toolbarBadgeText reads Chromium only');
+  const worker = await serviceWorker(run);
+  type Chrome = { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; action: { getBadgeText(d: { tabId: number }): Promise<string> } };
+  return worker.evaluate(async (address: string) => {
+    const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === address);
+    if (tab?.id === undefined) throw new Error(`no tab shows ${address}`);
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  }, url);
+}
