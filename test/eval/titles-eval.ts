@@ -122,15 +122,31 @@ function misses(judged: readonly Judged[]): string[] {
     .map(({ row, verdict }) => `    line ${row.line} [${row.source}] ${row.label}/${row.brand} → ${verdict.risk}/${verdict.brand ?? 'none'} (${verdict.reasons.map((r) => r.code).join(', ')}): ${row.title} ¥${row.price ?? '-'} ${row.shopName}`);
 }
 
+/**
+ * The 95 % Wilson interval of a share measured on `whole` rows: with a dozen suspects a figure can
+ * move by tens of points, and a reader should see that.
+ */
+export function wilsonInterval(value: number, whole: number): [number, number] {
+  if (whole === 0) return [0, 1];
+  const z = 1.96;
+  const centre = (value + (z * z) / (2 * whole)) / (1 + (z * z) / whole);
+  const half = (z * Math.sqrt((value * (1 - value)) / whole + (z * z) / (4 * whole * whole))) / (1 + (z * z) / whole);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
 function figureLines(name: string, f: TitleFigures): string[] {
+  const range = (value: number, whole: number) => {
+    const [low, high] = wilsonInterval(value, whole);
+    return `[95 % interval ${(low * 100).toFixed(0)}–${(high * 100).toFixed(0)} %]`;
+  };
   return [
     `  ${name}: ${f.rows} rows`,
-    `    high-risk precision        ${percent(f.highPrecision)}  (${f.counts.high} high)`,
-    `    medium-or-high precision   ${percent(f.flaggedPrecision)}  (${f.counts.flagged} flagged)`,
-    `    suspect recall (in pack)   ${percent(f.suspectRecall)}  (${f.counts.suspectsInPack} suspects of brands in the pack)`,
-    `    clean listings flagged     ${percent(f.cleanFlagged)}  (${f.counts.clean} clean)`,
-    `    lookalikes at high         ${percent(f.lookalikeHigh)}  (${f.counts.lookalikes} lookalikes)`,
-    `    brand right (non-clean)    ${percent(f.brandAccuracy)}  (${f.counts.nonClean} rows)`,
+    `    high-risk precision        ${percent(f.highPrecision)}  (${f.counts.high} high) ${range(f.highPrecision, f.counts.high)}`,
+    `    medium-or-high precision   ${percent(f.flaggedPrecision)}  (${f.counts.flagged} flagged) ${range(f.flaggedPrecision, f.counts.flagged)}`,
+    `    suspect recall (in pack)   ${percent(f.suspectRecall)}  (${f.counts.suspectsInPack} suspects of brands in the pack) ${range(f.suspectRecall, f.counts.suspectsInPack)}`,
+    `    clean listings flagged     ${percent(f.cleanFlagged)}  (${f.counts.clean} clean) ${range(f.cleanFlagged, f.counts.clean)}`,
+    `    lookalikes at high         ${percent(f.lookalikeHigh)}  (${f.counts.lookalikes} lookalikes) ${range(f.lookalikeHigh, f.counts.lookalikes)}`,
+    `    brand right (non-clean)    ${percent(f.brandAccuracy)}  (${f.counts.nonClean} rows) ${range(f.brandAccuracy, f.counts.nonClean)}`,
   ];
 }
 
