@@ -15,6 +15,13 @@ async function serviceWorker(run: RunningBrowser): Promise<WebWorker> {
   );
   const worker = await target.worker();
   if (!worker) throw new Error('the extension service worker has no worker handle');
+  // Right after the extension is installed the worker can be found before its extension APIs are
+  // bound (chrome.storage undefined for a moment): wait for them rather than fail the whole suite.
+  const deadline = Date.now() + 10_000;
+  while (!(await worker.evaluate(() => Boolean((globalThis as unknown as { chrome?: { storage?: { local?: unknown } } }).chrome?.storage?.local)))) {
+    if (Date.now() > deadline) throw new Error('the extension service worker never had chrome.storage');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   return worker;
 }
 

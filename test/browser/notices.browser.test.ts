@@ -16,7 +16,7 @@ import { startFixtureServer, type FixtureServer } from './fixture-server';
 const FEED_PATH = '/counterfeit-radar/browser-subscription.json';
 const FEED = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'notices', 'browser-subscription-feed.json'), 'utf8');
 const NAMED_SHOP_ITEM = '760152561384'; // low without the feed: a second-hand shop the feed names by id
-const NAMED_ITEM = '813654338791'; // low without the feed: the feed names the item
+const NAMED_ITEM = '734615552876'; // low without the feed (a GG card case at a franchise shop): the feed names the item
 
 let server: FixtureServer;
 let feedAnswer: 'feed' | 'fail' = 'feed';
