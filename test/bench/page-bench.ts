@@ -91,15 +91,22 @@ async function openPage(run: RunningBrowser, path: string): Promise<{ page: Page
   return { page, cdp };
 }
 
-const htmlOf = (from: number, count: number) => cards(from, count).map(searchCardHtml).join('');
+const htmlOf = (from: number, count: number, risky = true) =>
+  cards(from, count)
+    .map((c) => (risky ? c : { ...c, title: `纯棉T恤 男 短袖 款${c.itemId}` }))
+    .map(searchCardHtml)
+    .join('');
 
-/** 1: ScriptDuration per append of 40 cards, settled (badges in) before each reading. */
-async function appendCost(run: RunningBrowser): Promise<number> {
+/**
+ * 1: ScriptDuration per append of 40 cards, settled (badges in) before each reading; with `risky`
+ * false no card gets a badge, which leaves the scan and the message.
+ */
+async function appendCost(run: RunningBrowser, risky = true): Promise<number> {
   const { page, cdp } = await openPage(run, '/search/bench-append');
   await sleep(1500);
   const costs: number[] = [];
   for (let round = 0; round < 25; round++) {
-    const html = htmlOf(100_000 + round * APPEND, APPEND);
+    const html = htmlOf(100_000 + round * APPEND, APPEND, risky);
     const before = await scriptMs(cdp);
     await page.evaluate((h: string) => (window as unknown as { appendCards(h: string): number }).appendCards(h), html);
     await sleep(400);
@@ -165,7 +172,12 @@ async function main(): Promise<void> {
   try {
     const appendExt = await appendCost(withExtension);
     const appendBare = await appendCost(bare);
-    console.log(`1. ${APPEND} appended cards (median of 25, ScriptDuration incl. badges): with ${ms(appendExt)}, without ${ms(appendBare)}, content script ${ms(appendExt - appendBare)} (target ≤ 5 ms)`);
+    const scanExt = await appendCost(withExtension, false);
+    const scanBare = await appendCost(bare, false);
+    console.log(
+      `1. ${APPEND} appended cards (median of 25 appends, CDP ScriptDuration): content script ${ms(appendExt - appendBare)} with 4 badges to mount, ` +
+        `${ms(scanExt - scanBare)} with none (scan and message only) (target ≤ 5 ms)`,
+    );
 
     const scrollExt = await scrollThrough(withExtension);
     const scrollBare = await scrollThrough(bare);
