@@ -6,9 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { isBadgeHost, mountBadge } from '@/components/badge/mount-badge';
-import { isUserEvent } from '@/components/badge/user-event';
 import { refuseForgedStartSignal } from '@/lib/content/start-signal';
 import { cardMarkup, evidenceAt } from '@/lib/content/listing-evidence';
+import { PointedElement } from '@/lib/content/pointed-element';
 import { ListingBadges } from '@/lib/content/listing-badges';
 import { DEFAULT_RETRY } from '@/lib/content/request-verdicts';
 import { layoutUnrecognised, structuralSnapshot } from '@/lib/extract/layout-check';
@@ -87,14 +87,10 @@ export default defineContentScript({
     };
 
     // The element the user last pointed at: a context-menu report or the shortcut means its listing.
-    // Only the user's own pointer counts: a page's synthetic pointerover must not retarget a report.
-    let pointedAt: Element | null = null;
-    const remember = (event: Event) => {
-      if (isUserEvent(event) && event.target instanceof Element) pointedAt = event.target;
-    };
-    ctx.addEventListener(document, 'contextmenu', remember, { capture: true });
-    ctx.addEventListener(document, 'pointerover', remember, { capture: true, passive: true });
-    ctx.onInvalidated(onMessage('listingForReport', () => evidenceAt(pointedAt, badges)));
+    const pointed = new PointedElement();
+    ctx.addEventListener(document, 'contextmenu', pointed.note, { capture: true });
+    ctx.addEventListener(document, 'pointerover', pointed.note, { capture: true, passive: true });
+    ctx.onInvalidated(onMessage('listingForReport', () => evidenceAt(pointed.element, badges)));
     // The popup's "current tab": on an item page, the listing the page is about.
     ctx.onInvalidated(
       onMessage('currentListing', () => {

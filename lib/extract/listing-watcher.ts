@@ -54,8 +54,13 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
   const now = options.now ?? (() => performance.now());
   /** Element → the item id it was last reported with. */
   const marks = new WeakMap<Element, string>();
-  /** Subtrees to read on the next slice (search pages). */
-  const dirty = new Set<Element>();
+  /**
+   * Subtrees to read on the next slices (search pages): what just changed first, then the backlog of
+   * a big page's whole scan, so new cards are badged without waiting behind 10,000 old ones.
+   */
+  const changed = new Set<Element>();
+  const backlog = new Set<Element>();
+  const pendingScopes = () => changed.size + backlog.size;
   let wholeScanDue = true;
   let nextWholeScanAt = 0;
   let scheduled = false;
@@ -89,10 +94,11 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
     if (isScopedKind(href)) {
       const scopes = scopesOfCards(doc);
       if (scopes.length > WHOLE_PAGE_CARDS) {
-        for (const scope of scopes) dirty.add(scope);
+        for (const scope of scopes) backlog.add(scope);
         return;
       }
-      dirty.clear();
+      changed.clear();
+      backlog.clear();
     }
     report(extractPage(doc, href).found);
     nextWholeScanAt = now() + WHOLE_SCAN_SPACING * (now() - started);
@@ -111,18 +117,20 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
       }
       wholeScan(href);
     }
-    while (dirty.size > 0) {
+    while (pendingScopes() > 0) {
       const step: Element[] = [];
-      for (const scope of dirty) {
-        dirty.delete(scope);
-        if (scope.isConnected) step.push(scope);
-        if (step.length === SCOPES_PER_STEP) break;
+      for (const queue of [changed, backlog]) {
+        for (const scope of queue) {
+          if (step.length === SCOPES_PER_STEP) break;
+          queue.delete(scope);
+          if (scope.isConnected) step.push(scope);
+        }
       }
       report(extractScoped(doc, href, step));
       if (now() - started > SLICE_BUDGET_MS) break;
     }
     flushReport();
-    if (dirty.size > 0 || wholeScanDue) request(false);
+    if (pendingScopes() > 0 || wholeScanDue) request(false);
   };
 
   const request = (whole: boolean) => {
@@ -140,7 +148,7 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
       request(true);
       return;
     }
-    dirty.add(cardScopeOf(element) ?? element);
+    changed.add(cardScopeOf(element) ?? element);
     request(false);
   };
 

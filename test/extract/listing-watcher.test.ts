@@ -89,6 +89,16 @@ describe('watchListings', () => {
     expect(batches.slice(1).flat().map((f) => f.listing.itemId)).toEqual(['720000000150']);
   });
 
+  it('reads a card added during a big page\'s first scan before the rest of that scan', async () => {
+    let clock = 0;
+    const { doc, list, batches, queued } = setup({ cards: 1000, now: () => (clock += 1) });
+    list.append(card(doc, '750000000000', 'GUCCI 包 new'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    queued.splice(0).forEach((work) => work());
+    expect(batches[1]!.map((f) => f.listing.itemId)).toContain('750000000000');
+    expect(new Set(batches.flat().map((f) => f.listing.itemId)).size).toBeLessThan(1001);
+  });
+
   it('spreads a big page over frames, yielding once a slice has used its budget', async () => {
     let clock = 0;
     // Each look at the clock costs a millisecond: a slice sees its budget spent after a few steps.
