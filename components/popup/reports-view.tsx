@@ -20,7 +20,15 @@ interface ReportsViewProps {
   onError: (error: unknown) => void;
 }
 
-const STATUS_WORDS = { draft: 'popupReportStatusDraft', submitted: 'popupReportStatusSubmitted' } as const;
+const STATUS_WORDS = {
+  draft: 'popupReportStatusDraft',
+  batched: 'popupReportStatusBatched',
+  submitted: 'popupReportStatusSubmitted',
+  removed: 'popupReportStatusRemoved',
+  rejected: 'popupReportStatusRejected',
+  appealed: 'popupReportStatusAppealed',
+  withdrawn: 'popupReportStatusWithdrawn',
+} as const;
 
 export function ReportsView({ reports, deps, onAction, onError }: ReportsViewProps) {
   const { t } = deps;
@@ -97,7 +105,7 @@ export function ReportsView({ reports, deps, onAction, onError }: ReportsViewPro
           disabled={exporter.progress !== null}
           onClick={() =>
             void exporter.run(async (report) => {
-              const zip = await evidenceZip(chosen, deps.now(), report);
+              const zip = await evidenceZip(chosen, await deps.db.evidence.orderBy('seq').toArray(), deps.now(), report);
               deps.saveFile(`counterfeit-radar-evidence-${stamp()}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
             })
           }

@@ -8,6 +8,7 @@ import { recordSightings } from '../activity/history';
 import { complaintText, createReport } from '../activity/reports';
 import { trust } from '../activity/trust';
 import type { Listing } from '../listing';
+import { logReportCreated } from '../evidence/evidence-log';
 import { listingSchema } from '../messaging/listing-schema';
 import type { AssessAnswer, ListingEvidence, ReportAnswer } from '../messaging/protocol';
 import { isTaobaoHost } from '../page/hosts';
@@ -133,6 +134,7 @@ export class BackgroundService {
     }
     const cardMarkup = typeof evidence.cardMarkup === 'string' ? evidence.cardMarkup : '';
     const report = await createReport(activity, { listing, verdict, pageUrl, cardMarkup, screenshot, screenshotNote }, this.deps.now());
+    if (report.id !== undefined) await logReportCreated(activity, { ...report, id: report.id });
     await this.marks.noteReported(listing.itemId);
     const answer: ReportAnswer = { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: screenshot !== null };
     await beforeOpening?.(answer).catch(() => undefined);

@@ -4,6 +4,7 @@
  */
 import { runAssess } from './assess-command';
 import { CliError, type CliCommand, type CliIo } from './cli-io';
+import { runEvidence } from './evidence-command';
 import { runExtract } from './extract-command';
 import { runNotices } from './notices-command';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
   assess: { run: runAssess, usage: 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] < listings.jsonl' },
   notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
+  evidence: { run: runEvidence, usage: 'evidence verify <evidence.zip>' },
 };
 
 function usage(): string {

@@ -292,7 +292,7 @@ describe('popup reports desk', () => {
     const [name, blob] = saveFile.mock.calls[0]!;
     expect(name).toBe('counterfeit-radar-evidence-2026-03-15.zip');
     const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
-    expect(Object.keys(files).filter((f) => !f.endsWith('/')).sort()).toEqual(['SHA256SUMS', 'manifest.json', 'report-2-700000000001/report.json']);
+    expect(Object.keys(files).filter((f) => !f.endsWith('/')).sort()).toEqual(['SHA256SUMS', 'chain.json', 'manifest.json', 'report-2-700000000001/listing.json', 'report-2-700000000001/report.json']);
   });
 
   it('offers the text to copy by hand when the clipboard refuses', async () => {

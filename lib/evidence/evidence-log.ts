@@ -1,0 +1,63 @@
+/**
+ * The evidence chain in the activity database, beside the reports. Appends go one at a time per
+ * database (the hash of an entry needs the one before it, and WebCrypto cannot run inside an
+ * IndexedDB transaction); seq is the primary key, so a second writer would fail rather than fork.
+ */
+import type { ActivityDatabase, ReportRecord, ReportStatus } from '../activity/activity-db';
+import { nextEntry, verifyChain, type ChainVerdict, type EvidenceEntry, type EvidenceInput } from './evidence-chain';
+import { hashFiles, reportEvidenceFiles } from './report-files';
+
+const queues = new WeakMap<ActivityDatabase, Promise<unknown>>();
+
+export function appendEvidence(db: ActivityDatabase, input: EvidenceInput): Promise<EvidenceEntry> {
+  const run = async (): Promise<EvidenceEntry> => {
+    const last = (await db.evidence.orderBy('seq').last()) ?? null;
+    const entry = await nextEntry(last, input);
+    await db.evidence.add(entry);
+    return entry;
+  };
+  const queued = (queues.get(db) ?? Promise.resolve()).then(run, run);
+  queues.set(
+    db,
+    queued.catch(() => undefined),
+  );
+  return queued;
+}
+
+/** A report was made: what it says, with the hashes of its evidence files. */
+export async function logReportCreated(db: ActivityDatabase, report: ReportRecord & { id: number }): Promise<EvidenceEntry> {
+  return appendEvidence(db, {
+    at: report.createdAt,
+    kind: 'report',
+    reportId: report.id,
+    data: {
+      itemId: report.itemId,
+      url: report.listing.url,
+      brand: report.verdict.brand,
+      risk: report.verdict.risk,
+      score: report.verdict.score,
+      evidenceSha256: report.evidenceSha256,
+      screenshot: report.screenshot !== null,
+    },
+    files: await hashFiles(reportEvidenceFiles(report)),
+  });
+}
+
+export interface StatusEvidence {
+  from: ReportStatus;
+  to: ReportStatus;
+  complaintId?: string | null;
+  batchId?: string | null;
+}
+
+export function logStatusChange(db: ActivityDatabase, reportId: number, at: number, change: StatusEvidence): Promise<EvidenceEntry> {
+  return appendEvidence(db, { at, kind: 'status', reportId, data: change });
+}
+
+export async function evidenceChain(db: ActivityDatabase): Promise<EvidenceEntry[]> {
+  return db.evidence.orderBy('seq').toArray();
+}
+
+export async function verifyStoredChain(db: ActivityDatabase): Promise<ChainVerdict> {
+  return verifyChain(await evidenceChain(db));
+}
