@@ -136,6 +136,8 @@ export const POPUP_MESSAGE_KEYS = [
   'popupDeleted',
   'popupUndo',
   'popupUndone',
+  'popupReportFrom',
+  'popupReportTo',
 ] as const;
 
 export type PopupMessageKey = (typeof POPUP_MESSAGE_KEYS)[number];

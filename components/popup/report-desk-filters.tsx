@@ -53,11 +53,11 @@ export function ReportDeskFilters({ filters, brands, deps, onChange }: ReportDes
           <input type="text" name="report-shop" value={filters.shop} onInput={(e) => set({ shop: value(e) })} />
         </label>
         <label>
-          <span class="field-label">{t('popupFilterFrom')}</span>
+          <span class="field-label">{t('popupReportFrom')}</span>
           <input type="date" name="report-from" value={filters.from} onInput={(e) => set({ from: value(e) })} />
         </label>
         <label>
-          <span class="field-label">{t('popupFilterTo')}</span>
+          <span class="field-label">{t('popupReportTo')}</span>
           <input type="date" name="report-to" value={filters.to} onInput={(e) => set({ to: value(e) })} />
         </label>
         <label>

@@ -29,7 +29,10 @@ export function groupedBatches(reports: readonly ReportRecord[], size = IPP_BATC
     group.byUrl.set(url, [...(group.byUrl.get(url) ?? []), report.id]);
   }
   const batches: UrlBatch[] = [];
-  for (const { brand, reason, byUrl } of groups.values()) {
+  // Brand by brand, then reason by reason (none last), so the batches keep their numbers as the selection grows.
+  const last = (value: string | null) => value ?? '\uffff';
+  const ordered = [...groups.values()].sort((a, b) => last(a.brand).localeCompare(last(b.brand)) || last(a.reason).localeCompare(last(b.reason)));
+  for (const { brand, reason, byUrl } of ordered) {
     const urls = [...byUrl.keys()];
     for (let start = 0; start < urls.length; start += size) {
       const slice = urls.slice(start, start + size);

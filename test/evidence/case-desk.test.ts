@@ -19,8 +19,10 @@ describe('activity database version 2', () => {
   it('gives version-1 reports the desk fields and keeps their status', async () => {
     const v1 = new Dexie(ACTIVITY_DB_NAME);
     v1.version(1).stores({ history: 'itemId, lastSeen, risk, brand, platform', reports: '++id, itemId, createdAt, status', trusted: 'key, kind, createdAt' });
-    const strip = ({ brand: _b, reason: _r, complaintId: _c, notes: _n, statusChanges: _s, batchId: _i, ...rest }: ReturnType<typeof reportRecord>) => rest;
-    await v1.table('reports').bulkPut([strip(reportRecord(1, { itemId: '700000000001', title: 'a' })), strip(reportRecord(2, { itemId: '700000000002', title: 'b', brand: 'chanel' }, { status: 'submitted' }))]);
+    // The fixture's records are version-1 records: no desk fields.
+    const old = [reportRecord(1, { itemId: '700000000001', title: 'a' }), reportRecord(2, { itemId: '700000000002', title: 'b', brand: 'chanel' }, { status: 'submitted' })];
+    expect(old.every((r) => !('statusChanges' in r) && !('brand' in r))).toBe(true);
+    await v1.table('reports').bulkPut(old);
     v1.close();
 
     db = new ActivityDatabase();
