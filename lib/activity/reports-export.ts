@@ -13,9 +13,11 @@ import type { ReportRecord } from './activity-db';
 import { csvInChunks, isoTime } from './csv-cells';
 import { LISTING_COLUMNS, listingCells } from './listing-columns';
 
-export const REPORTS_CSV_COLUMNS = ['report_id', 'status', 'created_at', ...LISTING_COLUMNS, 'notice_ids', 'page_url', 'has_screenshot', 'evidence_sha256'] as const;
+export const REPORTS_CSV_COLUMNS = ['report_id', 'status', 'created_at', ...LISTING_COLUMNS, 'notice_ids', 'page_url', 'has_screenshot', 'evidence_sha256', 'reason', 'complaint_id', 'batch_id', 'status_changed_at', 'notes'] as const;
 
 function reportRow(report: ReportRecord): (string | number | boolean | null)[] {
+  const desk = caseOf(report);
+  const lastChange = desk.statusChanges.at(-1)?.at ?? null;
   return [
     report.id ?? null,
     report.status,
@@ -25,6 +27,11 @@ function reportRow(report: ReportRecord): (string | number | boolean | null)[] {
     report.pageUrl,
     report.screenshot !== null,
     report.evidenceSha256,
+    desk.reason,
+    desk.complaintId,
+    desk.batchId,
+    lastChange === null ? null : isoTime(lastChange),
+    desk.notes,
   ];
 }
 

@@ -25,9 +25,9 @@ export function appendEvidence(db: ActivityDatabase, input: EvidenceInput): Prom
 }
 
 /** A report was made: what it says, with the hashes of its evidence files. */
-export async function logReportCreated(db: ActivityDatabase, report: ReportRecord & { id: number }): Promise<EvidenceEntry> {
+export async function logReportCreated(db: ActivityDatabase, report: ReportRecord & { id: number }, loggedLate?: number): Promise<EvidenceEntry> {
   return appendEvidence(db, {
-    at: report.createdAt,
+    at: loggedLate ?? report.createdAt,
     kind: 'report',
     reportId: report.id,
     data: {
@@ -38,9 +38,23 @@ export async function logReportCreated(db: ActivityDatabase, report: ReportRecor
       score: report.verdict.score,
       evidenceSha256: report.evidenceSha256,
       screenshot: report.screenshot !== null,
+      ...(loggedLate === undefined ? {} : { createdAt: report.createdAt, loggedLate: true }),
     },
     files: await hashFiles(reportEvidenceFiles(report)),
   });
+}
+
+/**
+ * Reports made before the evidence log (version 1), or restored from a backup, get their 'report'
+ * entry now, dated now and saying so (loggedLate): the chain vouches for them from this moment on,
+ * not from their creation. Hashing cannot run inside the version upgrade, so the background calls
+ * this once at start. Returns how many were logged.
+ */
+export async function logUnloggedReports(db: ActivityDatabase, now: number): Promise<number> {
+  const logged = new Set((await db.evidence.where('kind').equals('report').toArray()).map((e) => e.reportId));
+  const unlogged = (await db.reports.toArray()).filter((r): r is ReportRecord & { id: number } => r.id !== undefined && !logged.has(r.id));
+  for (const report of unlogged) await logReportCreated(db, report, now);
+  return unlogged.length;
 }
 
 export interface StatusEvidence {

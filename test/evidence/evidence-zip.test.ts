@@ -13,7 +13,7 @@ import { ActivityDatabase } from '../../lib/activity/activity-db';
 import { createReport } from '../../lib/activity/reports';
 import { evidenceZip } from '../../lib/activity/reports-export';
 import { changeReportStatus, updateReportCase } from '../../lib/evidence/case-desk';
-import { evidenceChain, logReportCreated, verifyStoredChain } from '../../lib/evidence/evidence-log';
+import { evidenceChain, logReportCreated, logUnloggedReports, verifyStoredChain } from '../../lib/evidence/evidence-log';
 import { sha256Hex } from '../../lib/evidence/sha256';
 import { verifyEvidenceZip } from '../../lib/evidence/verify-evidence-zip';
 import { NOW, reportRecord } from '../activity/history-records';
@@ -107,6 +107,21 @@ describe('the evidence log in the activity database', () => {
     expect(chain.map((e) => e.kind)).toEqual(['report', 'status']);
     expect(JSON.parse(chain[1]!.data!)).toEqual({ status: 'draft', reason: 'counterfeit' });
     expect(await db.reports.get(1)).toMatchObject({ notes: 'seller moved shop', reason: 'counterfeit' });
+  });
+
+  it('logs reports made before the log once, dated when logged and saying so', async () => {
+    await db.reports.bulkPut([reportRecord(7, { itemId: '700000000007', title: 'old' }, { screenshot: PNG_A, screenshotNote: null })]);
+    await makeReport('700000000001', PNG_A, NOW);
+    expect(await logUnloggedReports(db, NOW + 5000)).toBe(1);
+    expect(await logUnloggedReports(db, NOW + 6000)).toBe(0);
+    const chain = await evidenceChain(db);
+    expect(chain.map((e) => [e.reportId, e.at])).toEqual([
+      [8, NOW],
+      [7, NOW + 5000],
+    ]);
+    expect(JSON.parse(chain[1]!.data!)).toMatchObject({ itemId: '700000000007', createdAt: NOW, loggedLate: true });
+    const zip = await evidenceZip(await db.reports.toArray(), chain, NOW + 7000);
+    expect(await verifyEvidenceZip(zip)).toMatchObject({ ok: true, entries: 2, reports: 2, notes: [] });
   });
 
   it('appends one at a time: concurrent appends make one unbroken chain', async () => {
