@@ -8,6 +8,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { REPORT_STATUSES, type ReportRecord, type ReportStatus } from '../../lib/activity/activity-db';
 import { evidenceZip, reportsCsv } from '../../lib/activity/reports-export';
 import { caseOf } from '../../lib/evidence/case-desk';
+import { INSTALLATION_KEY_ID } from '../../lib/evidence/installation-key';
 import { filterReports, NO_DESK_FILTERS, type DeskFilters } from '../../lib/evidence/desk-filters';
 import { listingUrl } from '../../lib/page/platform';
 import { csvBlob, fileStamp } from '../shared/save-file';
@@ -154,7 +155,8 @@ export function ReportsView({ reports, deps, onAction, onError }: ReportsViewPro
           disabled={exporter.progress !== null}
           onClick={() =>
             void exporter.run(async (report) => {
-              const zip = await evidenceZip(chosen, await deps.db.evidence.orderBy('seq').toArray(), deps.now(), report);
+              const chain = await deps.db.evidence.orderBy('seq').toArray();
+              const zip = await evidenceZip(chosen, chain, deps.now(), report, await deps.db.keys.get(INSTALLATION_KEY_ID));
               deps.saveFile(`counterfeit-radar-evidence-${stamp()}.zip`, new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
             })
           }

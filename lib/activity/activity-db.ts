@@ -6,6 +6,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { EvidenceEntry } from '../evidence/evidence-chain';
+import type { InstallationKeyRecord } from '../evidence/installation-key';
 import type { Listing } from '../listing';
 import type { Risk, Verdict } from '../verdict';
 
@@ -88,6 +89,8 @@ export class ActivityDatabase extends Dexie {
   trusted!: EntityTable<TrustRecord, 'key'>;
   /** The tamper-evident log (lib/evidence/evidence-chain.ts): appended to, never changed. */
   evidence!: EntityTable<EvidenceEntry, 'seq'>;
+  /** The installation's Ed25519 key pair (lib/evidence/installation-key.ts), which signs exports. */
+  keys!: EntityTable<InstallationKeyRecord, 'id'>;
 
   constructor(options?: ConstructorParameters<typeof Dexie>[1]) {
     super(ACTIVITY_DB_NAME, options);
@@ -102,6 +105,7 @@ export class ActivityDatabase extends Dexie {
       .stores({
         reports: '++id, itemId, createdAt, status, brand, batchId',
         evidence: 'seq, reportId, kind, at',
+        keys: 'id',
       })
       .upgrade((tx) =>
         tx

@@ -7,6 +7,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { listingUrl } from '../page/platform';
 import { caseOf } from '../evidence/case-desk';
 import { EVIDENCE_CHAIN_FORMAT, GENESIS_PREV, redacted, type EvidenceEntry } from '../evidence/evidence-chain';
+import { signHead, type InstallationKeyRecord } from '../evidence/installation-key';
 import { reportEvidenceFiles } from '../evidence/report-files';
 import { sha256Hex } from '../evidence/sha256';
 import type { ReportRecord } from './activity-db';
@@ -66,13 +67,15 @@ export function reportFolder(report: Pick<ReportRecord, 'id' | 'itemId'>): strin
  * is one). chain.json is the evidence log from its first entry, so it verifies on its own; entries of
  * reports the zip does not carry keep their hashes but not their data. manifest.json lists every
  * file with its SHA-256 and the chain's length and head; SHA256SUMS is the same in the format
- * `sha256sum -c` checks. `npm run --silent cli -- evidence verify <zip>` checks all of it.
+ * `sha256sum -c` checks; signature.json, when the installation has a key, signs that length and head. `npm run --silent cli -- evidence verify <zip>` checks all of it.
  */
 export async function evidenceZip(
   reports: readonly ReportRecord[],
   chain: readonly EvidenceEntry[],
   exportedAt: number,
   onProgress?: (done: number, total: number) => void,
+  /** The installation's key: signature.json then signs the chain's length and head. */
+  signingKey?: Pick<InstallationKeyRecord, 'privateKey' | 'publicKey'> | null,
 ): Promise<Uint8Array> {
   const files: Zippable = {};
   const sums: string[] = [];
@@ -126,6 +129,7 @@ export async function evidenceZip(
     reports: entries,
   };
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2) + '\n');
+  if (signingKey) files['signature.json'] = strToU8(JSON.stringify(await signHead(signingKey, manifest.chain.length, manifest.chain.head), null, 2) + '\n');
   files['SHA256SUMS'] = strToU8(sums.join('\n') + '\n');
   // A fixed file time, so the same reports always give the same zip bytes.
   return zipSync(files, { level: 6, mtime: new Date(exportedAt) });

@@ -12,7 +12,7 @@ const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
   assess: { run: runAssess, usage: 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] < listings.jsonl' },
   notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
-  evidence: { run: runEvidence, usage: 'evidence verify <evidence.zip>' },
+  evidence: { run: runEvidence, usage: 'evidence verify <evidence.zip> [--key <public key, base64>]' },
 };
 
 function usage(): string {

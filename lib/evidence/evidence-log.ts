@@ -5,6 +5,7 @@
  */
 import type { ActivityDatabase, ReportRecord, ReportStatus } from '../activity/activity-db';
 import { nextEntry, verifyChain, type ChainVerdict, type EvidenceEntry, type EvidenceInput } from './evidence-chain';
+import { ensureInstallationKey } from './installation-key';
 import { hashFiles, reportEvidenceFiles } from './report-files';
 
 const queues = new WeakMap<ActivityDatabase, Promise<unknown>>();
@@ -12,6 +13,8 @@ const queues = new WeakMap<ActivityDatabase, Promise<unknown>>();
 export function appendEvidence(db: ActivityDatabase, input: EvidenceInput): Promise<EvidenceEntry> {
   const run = async (): Promise<EvidenceEntry> => {
     const last = (await db.evidence.orderBy('seq').last()) ?? null;
+    // The log's first entry makes the installation's signing key, so every log has one to sign exports with.
+    if (!last) await ensureInstallationKey(db, input.at);
     const entry = await nextEntry(last, input);
     await db.evidence.add(entry);
     return entry;

@@ -6,10 +6,11 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { verifyChain, type EvidenceEntry } from './evidence-chain';
+import { keyFingerprint, signatureHolds, signedHeadText, type HeadSignature } from './installation-key';
 import { sha256Hex } from './sha256';
 
 export type ZipVerdict =
-  | { ok: true; entries: number; head: string; reports: number; files: number; notes: string[] }
+  | { ok: true; entries: number; head: string; reports: number; files: number; notes: string[]; signedBy: { publicKey: string; fingerprint: string } | null }
   /** `seq`: the chain entry that does not verify (null when the problem is not in one entry). */
   | { ok: false; seq: number | null; reason: string };
 
@@ -37,7 +38,12 @@ function parseJson(bytes: Uint8Array | undefined, name: string): { value: unknow
   }
 }
 
-export async function verifyEvidenceZip(zip: Uint8Array): Promise<ZipVerdict> {
+export interface VerifyOptions {
+  /** The installation's public key (base64, as the options page shows it): the zip must be signed by it. */
+  publicKey?: string;
+}
+
+export async function verifyEvidenceZip(zip: Uint8Array, options: VerifyOptions = {}): Promise<ZipVerdict> {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(zip);
@@ -67,7 +73,7 @@ export async function verifyEvidenceZip(zip: Uint8Array): Promise<ZipVerdict> {
   const reports = Array.isArray(manifest.reports) ? manifest.reports : [];
   for (const report of reports) for (const [path, hash] of Object.entries(report.files ?? {})) listed.set(path, hash);
   for (const [path, bytes] of Object.entries(files)) {
-    if (path.endsWith('/') || path === 'manifest.json' || path === 'SHA256SUMS') continue;
+    if (path.endsWith('/') || path === 'manifest.json' || path === 'SHA256SUMS' || path === 'signature.json') continue;
     const expected = listed.get(path);
     if (expected === undefined) return fail(`${path} is in the zip but not in the manifest`);
     if ((await sha256Hex(bytes)) !== expected) return fail(`${path} does not match its SHA-256 in the manifest`);
@@ -98,5 +104,22 @@ export async function verifyEvidenceZip(zip: Uint8Array): Promise<ZipVerdict> {
       }
     }
   }
-  return { ok: true, entries: chain.length, head: chain.head, reports: reports.length, files: Object.keys(files).filter((name) => !name.endsWith('/')).length, notes };
+  // The signature, when there is one, is over exactly this chain's length and head.
+  let signedBy: { publicKey: string; fingerprint: string } | null = null;
+  if (files['signature.json']) {
+    const parsed = parseJson(files['signature.json'], 'signature.json');
+    if ('error' in parsed) return fail(parsed.error);
+    const signature = parsed.value as HeadSignature;
+    if (signature.algorithm !== 'Ed25519' || typeof signature.publicKey !== 'string' || typeof signature.signature !== 'string' || typeof signature.signed !== 'string') {
+      return fail('signature.json is not an Ed25519 signature of the chain head');
+    }
+    if (signature.signed !== signedHeadText(chain.length, chain.head)) return fail('signature.json signs another chain head than the one in the zip');
+    if (!(await signatureHolds(signature))) return fail('signature.json does not verify under its public key');
+    signedBy = { publicKey: signature.publicKey, fingerprint: await keyFingerprint(signature.publicKey) };
+  }
+  if (options.publicKey !== undefined && signedBy?.publicKey !== options.publicKey.trim()) {
+    return fail(signedBy ? `the zip is signed by key ${signedBy.fingerprint}, not by the key given` : 'the zip is not signed, and a key was given');
+  }
+  if (!signedBy) notes.push('the zip is not signed (the installation has no Ed25519 key)');
+  return { ok: true, signedBy, entries: chain.length, head: chain.head, reports: reports.length, files: Object.keys(files).filter((name) => !name.endsWith('/')).length, notes };
 }

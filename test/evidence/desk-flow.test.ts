@@ -81,7 +81,10 @@ describe('the desk through the background', () => {
     expect(chain[0]!.files.map((f) => f.name)).toEqual(['listing.json', 'screenshot.png']);
     expect(chain[1]!.files.map((f) => f.name)).toEqual(['listing.json']);
 
-    const zip = await evidenceZip(await activity.reports.toArray(), chain, now);
-    expect(await verifyEvidenceZip(zip)).toMatchObject({ ok: true, entries: 6, reports: 2, notes: [] });
+    // The first entry made the installation's key; the export is signed with it.
+    const key = await activity.keys.get('installation');
+    expect(key?.publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const zip = await evidenceZip(await activity.reports.toArray(), chain, now, undefined, key);
+    expect(await verifyEvidenceZip(zip, { publicKey: key!.publicKey })).toMatchObject({ ok: true, entries: 6, reports: 2, notes: [], signedBy: { publicKey: key!.publicKey } });
   });
 });

@@ -14,6 +14,7 @@ import { createReport } from '../../lib/activity/reports';
 import { evidenceZip } from '../../lib/activity/reports-export';
 import { changeReportStatus, updateReportCase } from '../../lib/evidence/case-desk';
 import { evidenceChain, logReportCreated, logUnloggedReports, verifyStoredChain } from '../../lib/evidence/evidence-log';
+import { keyFingerprint, signHead, toBase64 } from '../../lib/evidence/installation-key';
 import { sha256Hex } from '../../lib/evidence/sha256';
 import { verifyEvidenceZip } from '../../lib/evidence/verify-evidence-zip';
 import { NOW, reportRecord } from '../activity/history-records';
@@ -32,12 +33,12 @@ async function makeReport(itemId: string, screenshot: string, at: number) {
   return report;
 }
 
-async function exportedZip(): Promise<Uint8Array> {
+async function exportedZip(signed = false): Promise<Uint8Array> {
   await makeReport('700000000001', PNG_A, NOW);
   await makeReport('700000000002', PNG_B, NOW + 1000);
   await changeReportStatus(db, [1, 2], 'batched', NOW + 2000, { batchId: 'gucci-counterfeit-1' });
   await changeReportStatus(db, [1], 'submitted', NOW + 3000, { complaintId: 'IPP-2026-0042' });
-  return evidenceZip(await db.reports.toArray(), await evidenceChain(db), NOW + 4000);
+  return evidenceZip(await db.reports.toArray(), await evidenceChain(db), NOW + 4000, undefined, signed ? await db.keys.get('installation') : null);
 }
 
 type Files = Record<string, Uint8Array>;
@@ -121,7 +122,7 @@ describe('the evidence log in the activity database', () => {
     ]);
     expect(JSON.parse(chain[1]!.data!)).toMatchObject({ itemId: '700000000007', createdAt: NOW, loggedLate: true });
     const zip = await evidenceZip(await db.reports.toArray(), chain, NOW + 7000);
-    expect(await verifyEvidenceZip(zip)).toMatchObject({ ok: true, entries: 2, reports: 2, notes: [] });
+    expect(await verifyEvidenceZip(zip)).toMatchObject({ ok: true, entries: 2, reports: 2, signedBy: null, notes: ['the zip is not signed (the installation has no Ed25519 key)'] });
   });
 
   it('appends one at a time: concurrent appends make one unbroken chain', async () => {
@@ -205,6 +206,36 @@ describe('cli evidence verify', () => {
     const broken = await verifyFile(new Uint8Array([1, 2, 3]));
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('not a readable zip');
+  });
+
+  it('a signed export names its key; --key requires it; a changed or foreign signature fails', async () => {
+    const zip = await exportedZip(true);
+    const key = (await db.keys.get('installation'))!;
+    const fingerprint = await keyFingerprint(key.publicKey);
+    const signed = await verifyFile(zip);
+    expect(signed.code).toBe(0);
+    expect(signed.stdout).toContain(`signed by installation key ${fingerprint} (${key.publicKey})`);
+    const path = signed.path;
+    expect((await cli(['evidence', 'verify', path, '--key', key.publicKey])).code).toBe(0);
+
+    const files = unzipSync(zip);
+    const signature = JSON.parse(strFromU8(files['signature.json']!));
+    const flipped = { ...signature, signature: signature.signature.startsWith('A') ? `B${signature.signature.slice(1)}` : `A${signature.signature.slice(1)}` };
+    expect(await verifyEvidenceZip(zipSync({ ...files, 'signature.json': strToU8(JSON.stringify(flipped)) }))).toMatchObject({ ok: false, reason: 'signature.json does not verify under its public key' });
+
+    // A tamperer drops the last entry, fixes the manifest and signs with a key of their own.
+    const entries = chainOf(files).entries.slice(0, 4);
+    const forged = await withManifestFixed(withChain(files, entries), 4, String(entries[3]!.hash));
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const theirs = toBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
+    const forgedZip = zipSync({ ...forged, 'signature.json': strToU8(JSON.stringify(await signHead({ privateKey: pair.privateKey, publicKey: theirs }, 4, String(entries[3]!.hash)))) });
+    expect(await verifyEvidenceZip(forgedZip)).toMatchObject({ ok: true, signedBy: { publicKey: theirs } });
+    const caught = await verifyFile(forgedZip);
+    const withKey = await cli(['evidence', 'verify', caught.path, '--key', key.publicKey]);
+    expect(withKey.code).toBe(1);
+    expect(withKey.stderr).toContain(`signed by key ${await keyFingerprint(theirs)}, not by the key given`);
+    // The old signature left in place no longer matches the shortened chain.
+    expect(await verifyEvidenceZip(zipSync(forged))).toMatchObject({ ok: false, reason: 'signature.json signs another chain head than the one in the zip' });
   });
 
   it('usage errors exit 2', async () => {
