@@ -71,6 +71,19 @@ export interface ReportRecord {
   statusChanges?: StatusChange[];
   /** The batch of URLs it was put in (all reports of one batch share it). */
   batchId?: string | null;
+  /** Captures added when the listing was reported again (lib/evidence/report-captures.ts), oldest first. */
+  captures?: ReportCapture[];
+}
+
+/** A later capture of a reported listing (it was reported again): what the page showed then. */
+export interface ReportCapture {
+  at: number;
+  listing: Listing;
+  verdict: Verdict;
+  pageUrl: string;
+  /** PNG data URL, or null with the reason it could not be taken. */
+  screenshot: string | null;
+  screenshotNote: string | null;
 }
 
 export type TrustKind = 'item' | 'shop';

@@ -103,6 +103,7 @@ export async function evidenceZip(
       cardMarkup: report.cardMarkup,
       screenshotNote: report.screenshotNote,
       evidenceSha256: report.evidenceSha256,
+      captures: (report.captures ?? []).map(({ screenshot, ...capture }, i) => ({ n: i + 1, ...capture, at: isoTime(capture.at), screenshot: screenshot !== null })),
       chainEntries: chain.filter((e) => e.reportId === report.id).map((e) => e.seq),
     };
     const folderFiles: Record<string, Uint8Array> = { 'report.json': strToU8(JSON.stringify(reportJson, null, 2) + '\n'), ...reportEvidenceFiles(report) };

@@ -6,7 +6,7 @@
 import type { ActivityDatabase, ReportRecord, ReportStatus } from '../activity/activity-db';
 import { nextEntry, verifyChain, type ChainVerdict, type EvidenceEntry, type EvidenceInput } from './evidence-chain';
 import { ensureInstallationKey } from './installation-key';
-import { hashFiles, reportEvidenceFiles } from './report-files';
+import { creationFiles, hashFiles } from './report-files';
 
 const queues = new WeakMap<ActivityDatabase, Promise<unknown>>();
 
@@ -43,7 +43,7 @@ export async function logReportCreated(db: ActivityDatabase, report: ReportRecor
       screenshot: report.screenshot !== null,
       ...(loggedLate === undefined ? {} : { createdAt: report.createdAt, loggedLate: true }),
     },
-    files: await hashFiles(reportEvidenceFiles(report)),
+    files: await hashFiles(creationFiles(report)),
   });
 }
 

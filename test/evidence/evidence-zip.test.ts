@@ -15,6 +15,7 @@ import { evidenceZip } from '../../lib/activity/reports-export';
 import { changeReportStatus, updateReportCase } from '../../lib/evidence/case-desk';
 import { evidenceChain, logReportCreated, logUnloggedReports, verifyStoredChain } from '../../lib/evidence/evidence-log';
 import { keyFingerprint, signHead, toBase64 } from '../../lib/evidence/installation-key';
+import { addCapture, reportOfListing } from '../../lib/evidence/report-captures';
 import { sha256Hex } from '../../lib/evidence/sha256';
 import { verifyEvidenceZip } from '../../lib/evidence/verify-evidence-zip';
 import { NOW, reportRecord } from '../activity/history-records';
@@ -23,6 +24,8 @@ import { cli } from '../cli/cli-harness';
 // Two different 1×1 PNGs (transparent and red), so a swap changes bytes.
 const PNG_A = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const PNG_B = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+
+const DAY_MS = 86_400_000;
 
 let db: ActivityDatabase;
 
@@ -123,6 +126,25 @@ describe('the evidence log in the activity database', () => {
     expect(JSON.parse(chain[1]!.data!)).toMatchObject({ itemId: '700000000007', createdAt: NOW, loggedLate: true });
     const zip = await evidenceZip(await db.reports.toArray(), chain, NOW + 7000);
     expect(await verifyEvidenceZip(zip)).toMatchObject({ ok: true, entries: 2, reports: 2, signedBy: null, notes: ['the zip is not signed (the installation has no Ed25519 key)'] });
+  });
+
+  it('a listing reported again gets a capture on its report, logged with its files, exported and checked', async () => {
+    const report = await makeReport('700000000001', PNG_A, NOW);
+    expect((await reportOfListing(db, '700000000001'))?.id).toBe(report.id);
+    expect(await reportOfListing(db, '700000000009')).toBeNull();
+    const added = await addCapture(db, report.id!, { at: NOW + DAY_MS, listing: report.listing, verdict: report.verdict, pageUrl: 'https://item.taobao.com/item.htm?id=700000000001', screenshot: PNG_B, screenshotNote: null });
+    expect(added?.n).toBe(1);
+    expect(added?.entry).toMatchObject({ seq: 2, kind: 'capture', reportId: report.id, files: [{ name: 'capture-1.json' }, { name: 'capture-1.png' }] });
+    expect(await addCapture(db, 99, { ...(await db.reports.get(1))!.captures![0]! })).toBeNull();
+
+    const files = unzipSync(await evidenceZip(await db.reports.toArray(), await evidenceChain(db), NOW + 2 * DAY_MS));
+    const folder = 'report-1-700000000001';
+    expect(Object.keys(files).filter((f) => f.startsWith(`${folder}/`) && !f.endsWith('/')).sort()).toEqual(['capture-1.json', 'capture-1.png', 'listing.json', 'report.json', 'screenshot.png'].map((f) => `${folder}/${f}`));
+    expect(JSON.parse(strFromU8(files[`${folder}/report.json`]!)).captures).toEqual([expect.objectContaining({ n: 1, screenshot: true, at: new Date(NOW + DAY_MS).toISOString() })]);
+    expect(await verifyEvidenceZip(zipSync(files))).toMatchObject({ ok: true, entries: 2 });
+    // The capture's screenshot swapped for the report's, manifest fixed: its entry names it.
+    const swapped = await withManifestFixed({ ...files, [`${folder}/capture-1.png`]: files[`${folder}/screenshot.png`]!, [`${folder}/screenshot.png`]: files[`${folder}/capture-1.png`]! });
+    expect(await verifyEvidenceZip(zipSync(swapped))).toMatchObject({ ok: false, seq: 1, reason: expect.stringContaining(`${folder}/screenshot.png is not the file it recorded`) });
   });
 
   it('appends one at a time: concurrent appends make one unbroken chain', async () => {
