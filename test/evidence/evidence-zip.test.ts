@@ -8,13 +8,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityDatabase } from '../../lib/activity/activity-db';
 import { createReport } from '../../lib/activity/reports';
 import { evidenceZip } from '../../lib/activity/reports-export';
 import { changeReportStatus, updateReportCase } from '../../lib/evidence/case-desk';
 import { evidenceChain, logReportCreated, logUnloggedReports, verifyStoredChain } from '../../lib/evidence/evidence-log';
-import { keyFingerprint, signHead, toBase64 } from '../../lib/evidence/installation-key';
+import { ensureInstallationKey, keyFingerprint, signHead, toBase64 } from '../../lib/evidence/installation-key';
 import { addCapture, reportOfListing } from '../../lib/evidence/report-captures';
 import { sha256Hex } from '../../lib/evidence/sha256';
 import { verifyEvidenceZip } from '../../lib/evidence/verify-evidence-zip';
@@ -145,6 +145,24 @@ describe('the evidence log in the activity database', () => {
     // The capture's screenshot swapped for the report's, manifest fixed: its entry names it.
     const swapped = await withManifestFixed({ ...files, [`${folder}/capture-1.png`]: files[`${folder}/screenshot.png`]!, [`${folder}/screenshot.png`]: files[`${folder}/capture-1.png`]! });
     expect(await verifyEvidenceZip(zipSync(swapped))).toMatchObject({ ok: false, seq: 1, reason: expect.stringContaining(`${folder}/screenshot.png is not the file it recorded`) });
+  });
+
+  it('makes one installation key with the first entry; without Ed25519 there is none and the log still works', async () => {
+    await makeReport('700000000001', PNG_A, NOW);
+    const key = await db.keys.get('installation');
+    expect(key).toMatchObject({ createdAt: NOW, privateKey: { type: 'private', extractable: false } });
+    expect(await ensureInstallationKey(db, NOW + 1)).toEqual(key);
+
+    await db.delete();
+    await db.open();
+    const refuse = vi.spyOn(crypto.subtle, 'generateKey').mockRejectedValue(new DOMException('Unrecognized name', 'NotSupportedError'));
+    try {
+      await makeReport('700000000001', PNG_A, NOW);
+      expect(await db.keys.count()).toBe(0);
+      expect(await verifyStoredChain(db)).toMatchObject({ ok: true, length: 1 });
+    } finally {
+      refuse.mockRestore();
+    }
   });
 
   it('appends one at a time: concurrent appends make one unbroken chain', async () => {
