@@ -138,6 +138,8 @@ export const POPUP_MESSAGE_KEYS = [
   'popupUndone',
   'popupReportFrom',
   'popupReportTo',
+  'popupCaptureCount',
+  'popupNoScreenshot',
 ] as const;
 
 export type PopupMessageKey = (typeof POPUP_MESSAGE_KEYS)[number];

@@ -211,6 +211,18 @@ export function ReportsView({ reports, deps, onAction, onError }: ReportsViewPro
                 )}
                 {' · '}
                 {t('popupReportCreated', [formatDate(report.createdAt, deps.uiLanguage)])}
+                {report.screenshot === null && (
+                  <>
+                    {' · '}
+                    <span title={report.screenshotNote ?? undefined}>{t('popupNoScreenshot')}</span>
+                  </>
+                )}
+                {(report.captures?.length ?? 0) > 0 && (
+                  <>
+                    {' · '}
+                    {t('popupCaptureCount', [String(report.captures?.length ?? 0)])}
+                  </>
+                )}
               </p>
               <ReportCase report={report} deps={deps} onAction={onAction} />
             </li>

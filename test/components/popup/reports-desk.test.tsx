@@ -16,7 +16,13 @@ const reports: ReportRecord[] = [
   desk(2, '700000000002', 'GUCCI 原单 托特包', { reason: 'counterfeit', createdAt: NOW - 5 * DAY, status: 'removed', statusChanges: [{ status: 'draft', at: NOW - 5 * DAY }, { status: 'submitted', at: NOW - 4 * DAY }, { status: 'removed', at: NOW }] }),
   desk(3, '700000000003', 'GUCCI 1:1 腰带', { reason: 'trademark', createdAt: NOW - 2 * DAY, status: 'rejected', notes: 'seller sent invoice' }, { shop: '广州皮具厂' }),
   desk(4, '700000000004', 'CHANEL 复刻 口红', { createdAt: NOW - DAY }, { brand: 'chanel' }),
-  desk(5, '700000000005', 'GUCCI 高仿 钱包', { reason: 'counterfeit', createdAt: NOW }),
+  desk(5, '700000000005', 'GUCCI 高仿 钱包', {
+    reason: 'counterfeit',
+    createdAt: NOW,
+    screenshot: 'data:image/png;base64,iVBORw0KGgo=',
+    screenshotNote: null,
+    captures: [{ at: NOW, listing: reportRecord(5, { itemId: '700000000005', title: 'x' }).listing, verdict: reportRecord(5, { itemId: '700000000005', title: 'x' }).verdict, pageUrl: 'https://item.taobao.com/item.htm?id=700000000005', screenshot: null, screenshotNote: 'refused' }],
+  }),
 ];
 
 async function openDesk(send?: ReturnType<typeof vi.fn>, locale: 'en' | 'zh_CN' = 'en') {
@@ -60,6 +66,14 @@ describe('reports desk', () => {
     expect(titles(list)).toEqual(['GUCCI 原单 托特包', 'GUCCI 1:1 腰带', 'CHANEL 复刻 口红']);
     fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'status' } });
     expect(titles(list)).toEqual(['CHANEL 复刻 口红', 'GUCCI 原单 托特包', 'GUCCI 1:1 腰带']);
+  });
+
+  it('says which reports have no screenshot and how many later captures a report has', async () => {
+    await openDesk();
+    const facts = (title: string) => screen.getByText(title).closest('li')!.querySelector('.muted')!.textContent;
+    expect(facts('GUCCI 高仿 钱包')).toContain('1 later captures');
+    expect(facts('GUCCI 高仿 钱包')).not.toContain('no screenshot');
+    expect(facts('CHANEL 复刻 口红')).toContain('no screenshot');
   });
 
   it('shows per-brand figures: reported, submitted, removed, rejected, median days to removal', async () => {
