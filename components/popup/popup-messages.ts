@@ -69,8 +69,6 @@ export const POPUP_MESSAGE_KEYS = [
   'popupCopyBatch',
   'popupCopied',
   'popupCopyFailed',
-  'popupMarkSubmitted',
-  'popupMarkDraft',
   'popupExportZip',
   'popupDeleteReports',
   'popupSummaryByRisk',
