@@ -5,6 +5,8 @@
  * pages read it through liveQuery.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { EvidenceEntry } from '../evidence/evidence-chain';
+import type { InstallationKeyRecord } from '../evidence/installation-key';
 import type { Listing } from '../listing';
 import type { Risk, Verdict } from '../verdict';
 
@@ -25,7 +27,19 @@ export interface HistoryRecord {
   timesSeen: number;
 }
 
-export type ReportStatus = 'draft' | 'submitted';
+/**
+ * A report's case: draft → batched (in a batch of URLs ready to paste) → submitted to the platform →
+ * its outcome (removed, rejected, appealed) or withdrawn by the brand.
+ */
+export type ReportStatus = 'draft' | 'batched' | 'submitted' | 'removed' | 'rejected' | 'appealed' | 'withdrawn';
+
+export const REPORT_STATUSES: readonly ReportStatus[] = ['draft', 'batched', 'submitted', 'removed', 'rejected', 'appealed', 'withdrawn'];
+
+export interface StatusChange {
+  status: ReportStatus;
+  /** null: the change predates the desk (version 1 did not record when a report was submitted). */
+  at: number | null;
+}
 
 export interface ReportRecord {
   id?: number;
@@ -44,6 +58,32 @@ export interface ReportRecord {
   screenshotNote: string | null;
   /** SHA-256 (hex) over the evidence fields, so an exported report can be checked later. */
   evidenceSha256: string;
+  // The case desk (version 2). Optional because records restored from an older backup lack them;
+  // read them through caseOf() (lib/evidence/case-desk.ts), which fills the defaults.
+  /** The brand the complaint is for (the verdict's, unless the user chose another). */
+  brand?: string | null;
+  /** The complaint reason chosen for the platform (e.g. "counterfeit", "trademark"). */
+  reason?: string | null;
+  /** The platform's complaint or case id, once submitted. */
+  complaintId?: string | null;
+  notes?: string;
+  /** Every status the report has had, oldest first (the first is its draft). */
+  statusChanges?: StatusChange[];
+  /** The batch of URLs it was put in (all reports of one batch share it). */
+  batchId?: string | null;
+  /** Captures added when the listing was reported again (lib/evidence/report-captures.ts), oldest first. */
+  captures?: ReportCapture[];
+}
+
+/** A later capture of a reported listing (it was reported again): what the page showed then. */
+export interface ReportCapture {
+  at: number;
+  listing: Listing;
+  verdict: Verdict;
+  pageUrl: string;
+  /** PNG data URL, or null with the reason it could not be taken. */
+  screenshot: string | null;
+  screenshotNote: string | null;
 }
 
 export type TrustKind = 'item' | 'shop';
@@ -60,6 +100,10 @@ export class ActivityDatabase extends Dexie {
   history!: EntityTable<HistoryRecord, 'itemId'>;
   reports!: EntityTable<ReportRecord, 'id'>;
   trusted!: EntityTable<TrustRecord, 'key'>;
+  /** The tamper-evident log (lib/evidence/evidence-chain.ts): appended to, never changed. */
+  evidence!: EntityTable<EvidenceEntry, 'seq'>;
+  /** The installation's Ed25519 key pair (lib/evidence/installation-key.ts), which signs exports. */
+  keys!: EntityTable<InstallationKeyRecord, 'id'>;
 
   constructor(options?: ConstructorParameters<typeof Dexie>[1]) {
     super(ACTIVITY_DB_NAME, options);
@@ -68,5 +112,26 @@ export class ActivityDatabase extends Dexie {
       reports: '++id, itemId, createdAt, status',
       trusted: 'key, kind, createdAt',
     });
+    // The case desk and the evidence log. Today's reports keep their status (draft or submitted) and
+    // get the desk's fields; when a version-1 report was submitted is not known, so that change has no date.
+    this.version(2)
+      .stores({
+        reports: '++id, itemId, createdAt, status, brand, batchId',
+        evidence: 'seq, reportId, kind, at',
+        keys: 'id',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<ReportRecord, number>('reports')
+          .toCollection()
+          .modify((report) => {
+            report.brand ??= report.verdict.brand;
+            report.reason ??= null;
+            report.complaintId ??= null;
+            report.notes ??= '';
+            report.batchId ??= null;
+            report.statusChanges ??= [{ status: 'draft', at: report.createdAt }, ...(report.status === 'draft' ? [] : [{ status: report.status, at: null }])];
+          }),
+      );
   }
 }

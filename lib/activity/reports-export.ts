@@ -5,13 +5,20 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { listingUrl } from '../page/platform';
+import { caseOf } from '../evidence/case-desk';
+import { EVIDENCE_CHAIN_FORMAT, GENESIS_PREV, redacted, type EvidenceEntry } from '../evidence/evidence-chain';
+import { signHead, type InstallationKeyRecord } from '../evidence/installation-key';
+import { reportEvidenceFiles } from '../evidence/report-files';
+import { sha256Hex } from '../evidence/sha256';
 import type { ReportRecord } from './activity-db';
 import { csvInChunks, isoTime } from './csv-cells';
 import { LISTING_COLUMNS, listingCells } from './listing-columns';
 
-export const REPORTS_CSV_COLUMNS = ['report_id', 'status', 'created_at', ...LISTING_COLUMNS, 'notice_ids', 'page_url', 'has_screenshot', 'evidence_sha256'] as const;
+export const REPORTS_CSV_COLUMNS = ['report_id', 'status', 'created_at', ...LISTING_COLUMNS, 'notice_ids', 'page_url', 'has_screenshot', 'evidence_sha256', 'reason', 'complaint_id', 'batch_id', 'status_changed_at', 'notes'] as const;
 
 function reportRow(report: ReportRecord): (string | number | boolean | null)[] {
+  const desk = caseOf(report);
+  const lastChange = desk.statusChanges.at(-1)?.at ?? null;
   return [
     report.id ?? null,
     report.status,
@@ -21,6 +28,11 @@ function reportRow(report: ReportRecord): (string | number | boolean | null)[] {
     report.pageUrl,
     report.screenshot !== null,
     report.evidenceSha256,
+    desk.reason,
+    desk.complaintId,
+    desk.batchId,
+    lastChange === null ? null : isoTime(lastChange),
+    desk.notes,
   ];
 }
 
@@ -39,42 +51,50 @@ export function ippUrlBatches(reports: readonly Pick<ReportRecord, 'itemId' | 'l
   return batches;
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** The PNG inside a data URL, or null when it is not one. */
-export function pngBytes(dataUrl: string | null): Uint8Array | null {
-  const base64 = dataUrl ? /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl)?.[1] : undefined;
-  if (!base64) return null;
-  const binary = atob(base64);
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
+export { pngBytes } from '../evidence/png-data-url';
 
 export const EVIDENCE_FORMAT = 'counterfeit-radar.evidence';
+export const EVIDENCE_FORMAT_VERSION = 2;
+
+/** The folder of a report inside the evidence zip. */
+export function reportFolder(report: Pick<ReportRecord, 'id' | 'itemId'>): string {
+  return `report-${report.id ?? 'new'}-${report.itemId}`;
+}
 
 /**
- * One folder per report (report.json, and screenshot.png when there is one), a manifest.json that
- * lists each report's files and hashes, and SHA256SUMS in the format `sha256sum -c` checks.
- * `evidence_sha256` is the hash the extension took when the report was made (see reports.ts).
+ * One folder per report: report.json (the case as it stands: status, dates, complaint id), and the
+ * evidence files the chain hashed when the report was made (listing.json, screenshot.png when there
+ * is one). chain.json is the evidence log from its first entry, so it verifies on its own; entries of
+ * reports the zip does not carry keep their hashes but not their data. manifest.json lists every
+ * file with its SHA-256 and the chain's length and head; SHA256SUMS is the same in the format
+ * `sha256sum -c` checks; signature.json, when the installation has a key, signs that length and head. `npm run --silent cli -- evidence verify <zip>` checks all of it.
  */
 export async function evidenceZip(
   reports: readonly ReportRecord[],
+  chain: readonly EvidenceEntry[],
   exportedAt: number,
   onProgress?: (done: number, total: number) => void,
+  /** The installation's key: signature.json then signs the chain's length and head. */
+  signingKey?: Pick<InstallationKeyRecord, 'privateKey' | 'publicKey'> | null,
 ): Promise<Uint8Array> {
   const files: Zippable = {};
   const sums: string[] = [];
   const entries = [];
   let done = 0;
   for (const report of reports) {
-    const folder = `report-${report.id ?? 'new'}-${report.itemId}`;
+    const folder = reportFolder(report);
+    const desk = caseOf(report);
     const reportJson = {
       reportId: report.id ?? null,
       status: report.status,
       createdAt: isoTime(report.createdAt),
       url: listingUrl(report.itemId, report.listing.shop.platform),
+      brand: desk.brand,
+      reason: desk.reason,
+      complaintId: desk.complaintId,
+      batchId: desk.batchId,
+      notes: desk.notes,
+      statusChanges: desk.statusChanges.map((c) => ({ status: c.status, at: c.at === null ? null : isoTime(c.at) })),
       listing: report.listing,
       verdict: report.verdict,
       reasons: report.verdict.reasons,
@@ -83,10 +103,10 @@ export async function evidenceZip(
       cardMarkup: report.cardMarkup,
       screenshotNote: report.screenshotNote,
       evidenceSha256: report.evidenceSha256,
+      captures: (report.captures ?? []).map(({ screenshot, ...capture }, i) => ({ n: i + 1, ...capture, at: isoTime(capture.at), screenshot: screenshot !== null })),
+      chainEntries: chain.filter((e) => e.reportId === report.id).map((e) => e.seq),
     };
-    const folderFiles: Record<string, Uint8Array> = { 'report.json': strToU8(JSON.stringify(reportJson, null, 2) + '\n') };
-    const png = pngBytes(report.screenshot);
-    if (png) folderFiles['screenshot.png'] = png;
+    const folderFiles: Record<string, Uint8Array> = { 'report.json': strToU8(JSON.stringify(reportJson, null, 2) + '\n'), ...reportEvidenceFiles(report) };
     const hashes: Record<string, string> = {};
     for (const [name, bytes] of Object.entries(folderFiles)) {
       const hash = await sha256Hex(bytes);
@@ -97,8 +117,20 @@ export async function evidenceZip(
     entries.push({ reportId: report.id ?? null, itemId: report.itemId, folder, evidenceSha256: report.evidenceSha256, files: hashes });
     onProgress?.(++done, reports.length);
   }
-  const manifest = { format: EVIDENCE_FORMAT, formatVersion: 1, exportedAt: isoTime(exportedAt), reports: entries };
+  const carried = new Set(reports.map((r) => r.id));
+  const chainBytes = strToU8(JSON.stringify({ format: EVIDENCE_CHAIN_FORMAT, entries: chain.map((e) => (carried.has(e.reportId) ? e : redacted(e))) }, null, 2) + '\n');
+  const chainSha256 = await sha256Hex(chainBytes);
+  files['chain.json'] = chainBytes;
+  sums.push(`${chainSha256}  chain.json`);
+  const manifest = {
+    format: EVIDENCE_FORMAT,
+    formatVersion: EVIDENCE_FORMAT_VERSION,
+    exportedAt: isoTime(exportedAt),
+    chain: { file: 'chain.json', sha256: chainSha256, length: chain.length, head: chain.at(-1)?.hash ?? GENESIS_PREV },
+    reports: entries,
+  };
   files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2) + '\n');
+  if (signingKey) files['signature.json'] = strToU8(JSON.stringify(await signHead(signingKey, manifest.chain.length, manifest.chain.head), null, 2) + '\n');
   files['SHA256SUMS'] = strToU8(sums.join('\n') + '\n');
   // A fixed file time, so the same reports always give the same zip bytes.
   return zipSync(files, { level: 6, mtime: new Date(exportedAt) });

@@ -7,6 +7,7 @@
 import type { ExtensionMessenger } from '@webext-core/messaging';
 import type { Browser, browser as browserApi } from 'wxt/browser';
 import { ActivityDatabase } from '../activity/activity-db';
+import { logUnloggedReports } from '../evidence/evidence-log';
 import { onceValid } from '../messaging/checked-message';
 import type { PageProtocolMap, PageRequest } from '../messaging/page-protocol';
 import { checkPageRequest, isExtensionPage, InvalidPageRequestError } from '../messaging/page-schemas';
@@ -103,7 +104,12 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
   }
   const alarmEnsured = ensureRefreshAlarm().catch(() => undefined);
   // A report a stopped worker left half made is finished now (reports.ts: written first, acted on after).
-  void service.finishPendingReports().catch((error: unknown) => console.error('Counterfeit Radar: could not finish pending reports', error));
+  // Reports a stopped worker left half-done are finished; any report without an evidence-log entry
+  // (made before the log existed, or finished here) gets one, marked as logged late.
+  void service
+    .finishPendingReports()
+    .then(() => logUnloggedReports(activity, Date.now()))
+    .catch((error: unknown) => console.error('Counterfeit Radar: could not finish pending reports', error));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REFRESH_ALARM) return;
     void Promise.all([notices.refreshAll(), packs.refreshAll()]).then(() => announcer.announce('verdicts'));

@@ -8,6 +8,7 @@ import { recordSightings } from '../activity/history';
 import { complaintText, fileReport, finishPendingReports, type ReportSteps } from '../activity/reports';
 import { trust } from '../activity/trust';
 import type { Listing } from '../listing';
+import { logReportCreated } from '../evidence/evidence-log';
 import { listingSchema } from '../messaging/listing-schema';
 import type { AssessAnswer, ListingEvidence, ReportAnswer } from '../messaging/protocol';
 import { isTaobaoHost } from '../page/hosts';
@@ -118,7 +119,9 @@ export class BackgroundService {
     const pageUrl = senderPage(senderUrl);
     const listing = checkedListing(evidence.listing);
     const cardMarkup = typeof evidence.cardMarkup === 'string' ? evidence.cardMarkup : '';
-    const { record: report } = await fileReport(this.deps.activity, { listing, pageUrl, cardMarkup }, await this.reportSteps(windowId));
+    const { record: report, repeated } = await fileReport(this.deps.activity, { listing, pageUrl, cardMarkup }, await this.reportSteps(windowId));
+    // A repeated click returns the report already made (and already in the evidence log).
+    if (!repeated && report.id !== undefined) await logReportCreated(this.deps.activity, { ...report, id: report.id });
     await this.marks.noteReported(listing.itemId);
     const answer: ReportAnswer = { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: report.screenshot !== null };
     await beforeOpening?.(answer).catch(() => undefined);

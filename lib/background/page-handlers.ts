@@ -11,7 +11,9 @@ import { pageFailure, pathProblemsFailure, type PageProtocolMap, type PageReques
 import type { CheckedPageRequest } from '../messaging/page-schemas';
 import type { ChangeScope } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
-import { clearActivity, deleteHistory, deleteReports, setReportStatus } from './activity-changes';
+import { changeReportStatus, updateReportCase } from '../evidence/case-desk';
+import { DeletedReports } from '../evidence/deleted-reports';
+import { clearActivity, deleteHistory } from './activity-changes';
 import type { BackgroundService } from './background-service';
 import type { NoticeService } from './notice-service';
 import type { RulePackService } from './rule-pack-service';
@@ -32,11 +34,14 @@ export interface PageHandlerDeps {
   saveSettings: (change: Partial<Settings>) => Promise<Settings>;
   /** The refresh alarm exists (a new subscription needs it). */
   ensureRefreshAlarm: () => Promise<void>;
+  /** The clock for status dates and evidence entries (tests pass a fixed one). */
+  now?: () => number;
 }
 
-export function pageHandlers({ activity, service, notices, packs, saveSettings, ensureRefreshAlarm }: PageHandlerDeps): PageHandlers {
+export function pageHandlers({ activity, service, notices, packs, saveSettings, ensureRefreshAlarm, now = Date.now }: PageHandlerDeps): PageHandlers {
   // Backups arrive in chunks (backup-upload.ts): one browser message carries at most 64 MiB.
   const backupUploads = new BackupUploads();
+  const deletedReports = new DeletedReports(activity);
   return {
     // Trusted and reported change behind the service's back: it reloads its marks on the next batch.
     untrust: {
@@ -48,13 +53,27 @@ export function pageHandlers({ activity, service, notices, packs, saveSettings, 
     },
     trustHistoryItem: { changes: 'verdicts', handle: ({ itemId, kind }) => service.trustFromHistory(itemId, kind) },
     deleteHistory: { changes: null, handle: async (data) => ({ deleted: await deleteHistory(activity, data.itemIds) }) },
-    setReportStatus: { changes: null, handle: async ({ ids, status }) => ({ updated: await setReportStatus(activity, ids, status) }) },
+    setReportStatus: {
+      changes: null,
+      handle: async ({ ids, status, batchId, complaintId }) => ({
+        updated: await changeReportStatus(activity, ids, status, now(), { ...(batchId ? { batchId } : {}), ...(complaintId ? { complaintId } : {}) }),
+      }),
+    },
+    updateReportCase: { changes: null, handle: async ({ id, ...details }) => ({ updated: await updateReportCase(activity, id, details, now()) }) },
     deleteReports: {
       changes: 'verdicts',
       handle: async (data) => {
-        const deleted = await deleteReports(activity, data.ids);
+        const answer = await deletedReports.delete(data.ids);
         service.marks.forget();
-        return { deleted };
+        return answer;
+      },
+    },
+    undoDeleteReports: {
+      changes: 'verdicts',
+      handle: async ({ undoToken }) => {
+        const restored = await deletedReports.undo(undoToken);
+        service.marks.forget();
+        return { restored };
       },
     },
     clearData: {

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { SITES } from '../page/hosts';
-import type { ReportRecord, HistoryRecord, TrustRecord } from '../activity/activity-db';
+import { REPORT_STATUSES, type ReportRecord, type HistoryRecord, type TrustRecord } from '../activity/activity-db';
 import { itemIdSchema as itemId, listingSchema } from '../messaging/listing-schema';
 import { isCalendarDate } from '../notices/feed-schema';
 import { trustKeySchema } from '../messaging/page-schemas';
@@ -79,6 +79,8 @@ const historySchema = v.pipe(
   v.check((record) => sameItem(record), 'itemId differs from the listing or the verdict'),
 ) satisfies v.GenericSchema<unknown, HistoryRecord>;
 
+const pngDataUrl = v.nullable(v.pipe(v.string(), v.startsWith('data:image/png;base64,', 'is not a PNG data URL'), v.maxLength(50_000_000)));
+
 const reportSchema = v.pipe(
   v.object({
     id: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -87,12 +89,25 @@ const reportSchema = v.pipe(
     verdict: verdictSchema,
     pageUrl: httpUrl,
     createdAt: time,
-    status: v.picklist(['draft', 'submitted']),
+    status: v.picklist(REPORT_STATUSES),
     noticeIds: v.pipe(v.array(text(200)), v.maxLength(100)),
     cardMarkup: text(200_000),
-    screenshot: v.nullable(v.pipe(v.string(), v.startsWith('data:image/png;base64,', 'is not a PNG data URL'), v.maxLength(50_000_000))),
+    screenshot: pngDataUrl,
     screenshotNote: v.nullable(text(2000)),
     evidenceSha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 in hex')),
+    // The case desk's fields (activity database version 2); a backup from before has none.
+    brand: v.optional(v.nullable(text(100))),
+    reason: v.optional(v.nullable(text(200))),
+    complaintId: v.optional(v.nullable(text(200))),
+    notes: v.optional(text(10_000)),
+    statusChanges: v.optional(v.pipe(v.array(v.object({ status: v.picklist(REPORT_STATUSES), at: v.nullable(time) })), v.maxLength(1000))),
+    batchId: v.optional(v.nullable(text(200))),
+    captures: v.optional(
+      v.pipe(
+        v.array(v.object({ at: time, listing: listingSchema, verdict: verdictSchema, pageUrl: httpUrl, screenshot: pngDataUrl, screenshotNote: v.nullable(text(2000)) })),
+        v.maxLength(100),
+      ),
+    ),
   }),
   v.check((record) => sameItem(record), 'itemId differs from the listing or the verdict'),
 ) satisfies v.GenericSchema<unknown, ReportRecord>;

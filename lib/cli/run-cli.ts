@@ -4,6 +4,7 @@
  */
 import { ASSESS_USAGE, runAssess } from './assess-command';
 import { CliError, type CliCommand, type CliIo } from './cli-io';
+import { runEvidence } from './evidence-command';
 import { runExtract } from './extract-command';
 import { runNotices } from './notices-command';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
   assess: { run: runAssess, usage: ASSESS_USAGE },
   notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
+  evidence: { run: runEvidence, usage: 'evidence verify <evidence.zip> [--key <public key, base64>]' },
 };
 
 function usage(): string {

@@ -88,8 +88,16 @@ export interface PageProtocolMap {
    */
   trustHistoryItem(data: { itemId: string; kind: TrustKind }): { key: string };
   deleteHistory(data: { itemIds: string[] }): { deleted: number };
-  setReportStatus(data: { ids: number[]; status: ReportStatus }): { updated: number };
-  deleteReports(data: { ids: number[] }): { deleted: number };
+  /**
+   * Moves reports along the case desk (each change dated and logged in the evidence chain); a batch
+   * id marks the reports batched together, a complaint id comes with a submission.
+   */
+  setReportStatus(data: { ids: number[]; status: ReportStatus; batchId?: string; complaintId?: string }): { updated: number };
+  /** A report's case details; a changed complaint id, reason or brand is logged in the evidence chain. */
+  updateReportCase(data: { id: number; complaintId?: string | null; reason?: string | null; notes?: string }): { updated: boolean };
+  /** Deletes reports; `undoToken` brings them back with undoDeleteReports while the background runs. */
+  deleteReports(data: { ids: number[] }): { deleted: number; undoToken: string | null };
+  undoDeleteReports(data: { undoToken: string }): { restored: number };
   /** Clears the named kinds of data (all of them when the list holds every kind). */
   clearData(data: { kinds: DataKind[] }): void;
   /** A piece of backup text, sent in order before restoreBackup: one message carries at most 64 MiB. */

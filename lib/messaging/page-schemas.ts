@@ -3,6 +3,7 @@
  * background is the one writer of the user's data, so a bad payload is refused here, whole.
  */
 import * as v from 'valibot';
+import { REPORT_STATUSES } from '../activity/activity-db';
 import { BACKUP_CHUNK_CHARS, MAX_BACKUP_CHARS } from '../backup/backup-upload';
 import { itemIdSchema } from './listing-schema';
 import type { PageRequestWithData } from './page-protocol';
@@ -11,6 +12,8 @@ const itemIds = v.pipe(v.array(itemIdSchema), v.maxLength(100_000));
 const reportIds = v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1))), v.maxLength(100_000));
 const importId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const shortText = v.pipe(v.string(), v.minLength(1), v.maxLength(2048));
+/** A complaint id, batch id or reason code: one line of text. */
+const caseText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200), v.regex(/^[^\n\r]*$/, 'must be one line'));
 
 /** A TrustRecord key (see lib/activity/trust.ts). */
 export const trustKeySchema = v.pipe(v.string(), v.regex(/^(item|shop-id|shop-name):.{1,500}$/s, 'is not a trust key'));
@@ -19,8 +22,15 @@ export const pageSchemas = {
   untrust: v.object({ key: trustKeySchema }),
   trustHistoryItem: v.object({ itemId: itemIdSchema, kind: v.picklist(['item', 'shop']) }),
   deleteHistory: v.object({ itemIds }),
-  setReportStatus: v.object({ ids: reportIds, status: v.picklist(['draft', 'submitted']) }),
+  setReportStatus: v.object({ ids: reportIds, status: v.picklist(REPORT_STATUSES), batchId: v.optional(caseText), complaintId: v.optional(caseText) }),
+  updateReportCase: v.object({
+    id: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    complaintId: v.optional(v.nullable(caseText)),
+    reason: v.optional(v.nullable(caseText)),
+    notes: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+  }),
   deleteReports: v.object({ ids: reportIds }),
+  undoDeleteReports: v.object({ undoToken: shortText }),
   clearData: v.object({ kinds: v.pipe(v.array(v.picklist(['history', 'reports', 'trusted', 'settings'])), v.minLength(1)) }),
   backupChunk: v.object({ uploadId: importId, index: v.pipe(v.number(), v.integer(), v.minValue(0)), text: v.pipe(v.string(), v.maxLength(BACKUP_CHUNK_CHARS)) }),
   restoreBackup: v.union([v.object({ json: v.pipe(v.string(), v.maxLength(MAX_BACKUP_CHARS)) }), v.object({ uploadId: importId })]),

@@ -90,14 +90,17 @@ describe('report exports', () => {
     expect(ippUrlBatches([])).toEqual([]);
   });
 
-  it('evidence zip: a folder per report, screenshot, manifest and SHA256SUMS that match', async () => {
-    const zip = await evidenceZip(reports, NOW);
+  it('evidence zip: a folder per report, its evidence files, the chain, manifest and SHA256SUMS that match', async () => {
+    const zip = await evidenceZip(reports, [], NOW);
     const files = unzipSync(zip);
     expect(Object.keys(files).filter((name) => !name.endsWith('/')).sort()).toEqual([
       'SHA256SUMS',
+      'chain.json',
       'manifest.json',
+      'report-1-700000000001/listing.json',
       'report-1-700000000001/report.json',
       'report-1-700000000001/screenshot.png',
+      'report-2-700000000002/listing.json',
       'report-2-700000000002/report.json',
     ]);
     expectGolden('evidence-manifest.json', strFromU8(files['manifest.json']!));
@@ -113,6 +116,6 @@ describe('report exports', () => {
     const report = JSON.parse(strFromU8(files['report-1-700000000001/report.json']!));
     expect(report).toMatchObject({ reportId: 1, url: 'https://item.taobao.com/item.htm?id=700000000001', noticeIds: ['example-2016-luxury'], evidenceSha256: 'a'.repeat(64) });
     // The same reports at the same time give the same bytes.
-    expect(await evidenceZip(reports, NOW)).toEqual(zip);
+    expect(await evidenceZip(reports, [], NOW)).toEqual(zip);
   });
 });

@@ -266,7 +266,9 @@ describe('popup reports desk', () => {
     const { send, copyText, saveFile } = await renderPopup({ reports }, { role: 'brand-staff' });
     fireEvent.click(screen.getByRole('tab', { name: 'Reports' }));
     const list = await screen.findByTestId('report-list');
-    expect(list.querySelectorAll(':scope > li')).toHaveLength(320);
+    // Fifty at a time; select all takes every report the filters show.
+    expect(list.querySelectorAll(':scope > li')).toHaveLength(50);
+    expect(screen.getByText('Page 1 of 7')).toBeTruthy();
     expect(within(list.querySelector<HTMLElement>(':scope > li')!).getByText('Draft')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Select all'));
     expect(screen.getByTestId('selected-count').textContent).toBe('320 selected');
@@ -282,7 +284,8 @@ describe('popup reports desk', () => {
     expect(copyText.mock.calls[1]![0].split('\n')).toHaveLength(20);
     expect(screen.getByText('Copied 20 URLs.')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Mark as submitted' }));
+    fireEvent.change(screen.getByLabelText('Set status of the selected'), { target: { value: 'submitted' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     expect(send).toHaveBeenCalledWith('setReportStatus', { ids: reports.map((r) => r.id), status: 'submitted' });
 
     fireEvent.click(screen.getByLabelText('Select all'));
@@ -292,7 +295,7 @@ describe('popup reports desk', () => {
     const [name, blob] = saveFile.mock.calls[0]!;
     expect(name).toBe('counterfeit-radar-evidence-2026-03-15.zip');
     const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
-    expect(Object.keys(files).filter((f) => !f.endsWith('/')).sort()).toEqual(['SHA256SUMS', 'manifest.json', 'report-2-700000000001/report.json']);
+    expect(Object.keys(files).filter((f) => !f.endsWith('/')).sort()).toEqual(['SHA256SUMS', 'chain.json', 'manifest.json', 'report-2-700000000001/listing.json', 'report-2-700000000001/report.json']);
   });
 
   it('offers the text to copy by hand when the clipboard refuses', async () => {
