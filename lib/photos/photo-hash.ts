@@ -1,0 +1,142 @@
+/**
+ * DCT perceptual hash (pHash) of a photo's RGBA pixels, in plain TypeScript with no DOM, so the
+ * background, the CLI and the benchmark run the same code. Grayscale (composited on white, as a
+ * transparent product cut-out shows on the page), area-filtered down to 32×32, 2-D DCT-II, and the
+ * lowest-frequency K×K block minus the DC term thresholded at its median.
+ *
+ * Mirror images cost nothing extra: flipping the picture left-right only changes the sign of the
+ * DCT terms with an odd horizontal frequency, so the mirrored hash is read from the same terms.
+ */
+import { bitsToHex, type HashWords } from './hash-words';
+
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** width × height × 4 bytes, RGBA, row by row (ImageData's layout). */
+  data: Uint8Array | Uint8ClampedArray;
+}
+
+/** The photo's hash and the hash its mirror image would have, both as hex (see hash-words.ts). */
+export interface PhotoHashes {
+  hash: string;
+  mirrored: string;
+}
+
+/** How a hash is made; the benchmark compares recipes, the extension uses HASH_RECIPE. */
+export interface HashRecipe {
+  /** K of the K×K lowest frequencies: 8 gives the classic 64-bit pHash (63 bits used), 16 a 256-bit one (255 used). */
+  block: 8 | 16;
+}
+
+export const HASH_RECIPE: HashRecipe = { block: 8 };
+
+const SIDE = 32;
+const MAX_BLOCK = 16;
+const COSINES = cosineTable();
+
+function cosineTable(): Float64Array {
+  const table = new Float64Array(MAX_BLOCK * SIDE);
+  for (let u = 0; u < MAX_BLOCK; u++) {
+    for (let x = 0; x < SIDE; x++) table[u * SIDE + x] = Math.cos(((2 * x + 1) * u * Math.PI) / (2 * SIDE));
+  }
+  return table;
+}
+
+/** The photo's luma, composited on white, area-averaged down to SIDE × SIDE. */
+export function shrinkToGray(image: RgbaImage): Float64Array {
+  const { width, height, data } = image;
+  if (!(width >= 1 && height >= 1) || data.length < width * height * 4) throw new Error(`not an RGBA image of ${width}×${height}`);
+  // Rows first: each source row collapses to SIDE columns, then the columns collapse to SIDE rows.
+  const columns = areaWeights(width);
+  const rows = areaWeights(height);
+  const luma = new Float64Array(width);
+  const narrow = new Float64Array(SIDE * height);
+  for (let y = 0; y < height; y++) {
+    const rowStart = y * width * 4;
+    for (let x = 0; x < width; x++) {
+      const i = rowStart + x * 4;
+      const alpha = (data[i + 3] as number) / 255;
+      const gray = 0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number);
+      luma[x] = gray * alpha + 255 * (1 - alpha);
+    }
+    for (const { target, source, weight } of columns) narrow[y * SIDE + target] += weight * (luma[source] as number);
+  }
+  const small = new Float64Array(SIDE * SIDE);
+  for (const { target, source, weight } of rows) {
+    for (let x = 0; x < SIDE; x++) small[target * SIDE + x] += weight * (narrow[source * SIDE + x] as number);
+  }
+  return small;
+}
+
+interface AreaWeight {
+  target: number;
+  source: number;
+  weight: number;
+}
+
+/** How much of each source pixel falls into each of the SIDE target pixels (a box filter); weights sum to 1 per target. */
+function areaWeights(length: number): AreaWeight[] {
+  const weights: AreaWeight[] = [];
+  const scale = length / SIDE;
+  for (let target = 0; target < SIDE; target++) {
+    const start = target * scale;
+    const end = start + scale;
+    for (let source = Math.floor(start); source < Math.min(length, Math.ceil(end)); source++) {
+      const cover = Math.min(end, source + 1) - Math.max(start, source);
+      if (cover > 0) weights.push({ target, source, weight: cover / scale });
+    }
+  }
+  return weights;
+}
+
+/** The block × block lowest DCT-II terms of the SIDE × SIDE picture, index v * block + u (u horizontal). */
+export function lowFrequencies(small: Float64Array, block: number): Float64Array {
+  // Separable: along x for each row (block × SIDE × SIDE), then along y (block × block × SIDE).
+  const alongX = new Float64Array(block * SIDE);
+  for (let y = 0; y < SIDE; y++) {
+    for (let u = 0; u < block; u++) {
+      let sum = 0;
+      for (let x = 0; x < SIDE; x++) sum += (COSINES[u * SIDE + x] as number) * (small[y * SIDE + x] as number);
+      alongX[u * SIDE + y] = sum;
+    }
+  }
+  const terms = new Float64Array(block * block);
+  for (let v = 0; v < block; v++) {
+    for (let u = 0; u < block; u++) {
+      let sum = 0;
+      for (let y = 0; y < SIDE; y++) sum += (COSINES[v * SIDE + y] as number) * (alongX[u * SIDE + y] as number);
+      terms[v * block + u] = sum;
+    }
+  }
+  return terms;
+}
+
+/** Bit i is set when AC term i (the block minus DC, row by row) is above the median of those terms. */
+function thresholdBits(terms: Float64Array, block: number, mirrored: boolean): HashWords {
+  const ac: number[] = [];
+  for (let v = 0; v < block; v++) {
+    for (let u = 0; u < block; u++) {
+      if (u === 0 && v === 0) continue;
+      const term = terms[v * block + u] as number;
+      ac.push(mirrored && u % 2 === 1 ? -term : term);
+    }
+  }
+  const sorted = [...ac].sort((a, b) => a - b);
+  const median = ((sorted[(sorted.length - 1) >> 1] as number) + (sorted[sorted.length >> 1] as number)) / 2;
+  const words = new Uint32Array((block * block) / 32);
+  ac.forEach((term, i) => {
+    if (term > median) words[i >> 5] = ((words[i >> 5] as number) | (1 << (i & 31))) >>> 0;
+  });
+  return words;
+}
+
+/** The perceptual hash of a photo and of its mirror image. */
+export function photoHashes(image: RgbaImage, recipe: HashRecipe = HASH_RECIPE): PhotoHashes {
+  const terms = lowFrequencies(shrinkToGray(image), recipe.block);
+  return { hash: bitsToHex(thresholdBits(terms, recipe.block, false)), mirrored: bitsToHex(thresholdBits(terms, recipe.block, true)) };
+}
+
+/** The perceptual hash of a photo, as hex. */
+export function photoHash(image: RgbaImage, recipe: HashRecipe = HASH_RECIPE): string {
+  return photoHashes(image, recipe).hash;
+}
