@@ -6,11 +6,14 @@ import { runAssess } from './assess-command';
 import { CliError, type CliCommand, type CliIo } from './cli-io';
 import { runExtract } from './extract-command';
 import { runNotices } from './notices-command';
+import { runPhotoHash, runPhotoMatch } from './photo-command';
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
   assess: { run: runAssess, usage: 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] < listings.jsonl' },
   notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
+  'photo-hash': { run: runPhotoHash, usage: 'photo-hash <image.jpg|.png|.webp>...' },
+  'photo-match': { run: runPhotoMatch, usage: 'photo-match <image a> <image b>' },
 };
 
 function usage(): string {

@@ -13,16 +13,25 @@ export function reencodeJpeg(image: RgbaImage, quality: number): RgbaImage {
   return { width: decoded.width, height: decoded.height, data: decoded.data };
 }
 
-/** Bilinear sampling of one channel at a fractional position, clamped at the edges. */
-function sample(image: RgbaImage, x: number, y: number, channel: number): number {
-  const x0 = Math.max(0, Math.min(image.width - 1, Math.floor(x)));
-  const y0 = Math.max(0, Math.min(image.height - 1, Math.floor(y)));
+/** Writes into `out` pixel (x, y) the bilinear blend of `image` at the fractional position (sx, sy), clamped at the edges. */
+function sampleInto(out: RgbaImage, x: number, y: number, image: RgbaImage, sx: number, sy: number): void {
+  const x0 = Math.max(0, Math.min(image.width - 1, Math.floor(sx)));
+  const y0 = Math.max(0, Math.min(image.height - 1, Math.floor(sy)));
   const x1 = Math.min(image.width - 1, x0 + 1);
   const y1 = Math.min(image.height - 1, y0 + 1);
-  const fx = Math.max(0, Math.min(1, x - x0));
-  const fy = Math.max(0, Math.min(1, y - y0));
-  const at = (px: number, py: number) => image.data[(py * image.width + px) * 4 + channel] as number;
-  return (at(x0, y0) * (1 - fx) + at(x1, y0) * fx) * (1 - fy) + (at(x0, y1) * (1 - fx) + at(x1, y1) * fx) * fy;
+  const fx = Math.max(0, Math.min(1, sx - x0));
+  const fy = Math.max(0, Math.min(1, sy - y0));
+  const { data, width } = image;
+  const a = (y0 * width + x0) * 4;
+  const b = (y0 * width + x1) * 4;
+  const c = (y1 * width + x0) * 4;
+  const d = (y1 * width + x1) * 4;
+  const o = (y * out.width + x) * 4;
+  for (let ch = 0; ch < 3; ch++) {
+    const top = (data[a + ch] as number) * (1 - fx) + (data[b + ch] as number) * fx;
+    const bottom = (data[c + ch] as number) * (1 - fx) + (data[d + ch] as number) * fx;
+    out.data[o + ch] = top * (1 - fy) + bottom * fy;
+  }
 }
 
 /** Resized by `factor`: box-averaged when shrinking (as image tools do), bilinear when enlarging. */
@@ -33,22 +42,20 @@ export function resize(image: RgbaImage, factor: number): RgbaImage {
   const step = 1 / factor;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      for (let c = 0; c < 3; c++) {
-        let value: number;
-        if (factor >= 1) value = sample(image, (x + 0.5) * step - 0.5, (y + 0.5) * step - 0.5, c);
-        else {
-          let sum = 0;
-          let n = 0;
-          for (let sy = Math.floor(y * step); sy < Math.min(image.height, Math.ceil((y + 1) * step)); sy++) {
-            for (let sx = Math.floor(x * step); sx < Math.min(image.width, Math.ceil((x + 1) * step)); sx++) {
-              sum += image.data[(sy * image.width + sx) * 4 + c] as number;
-              n++;
-            }
-          }
-          value = sum / n;
-        }
-        out.data[(y * width + x) * 4 + c] = value;
+      if (factor >= 1) {
+        sampleInto(out, x, y, image, (x + 0.5) * step - 0.5, (y + 0.5) * step - 0.5);
+        continue;
       }
+      const sum = [0, 0, 0];
+      let n = 0;
+      for (let sy = Math.floor(y * step); sy < Math.min(image.height, Math.ceil((y + 1) * step)); sy++) {
+        for (let sx = Math.floor(x * step); sx < Math.min(image.width, Math.ceil((x + 1) * step)); sx++) {
+          const i = (sy * image.width + sx) * 4;
+          for (let c = 0; c < 3; c++) sum[c] = (sum[c] as number) + (image.data[i + c] as number);
+          n++;
+        }
+      }
+      for (let c = 0; c < 3; c++) out.data[(y * width + x) * 4 + c] = (sum[c] as number) / n;
     }
   }
   return out;
@@ -110,7 +117,7 @@ export function rotate(image: RgbaImage, degrees: number): RgbaImage {
       const sx = cos * (x + 0.5 - cx) + sin * (y + 0.5 - cy) + cx - 0.5;
       const sy = -sin * (x + 0.5 - cx) + cos * (y + 0.5 - cy) + cy - 0.5;
       if (sx < -0.5 || sy < -0.5 || sx > image.width - 0.5 || sy > image.height - 0.5) continue;
-      for (let c = 0; c < 3; c++) out.data[(y * image.width + x) * 4 + c] = sample(image, sx, sy, c);
+      sampleInto(out, x, y, image, sx, sy);
     }
   }
   return out;
