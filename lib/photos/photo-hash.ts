@@ -69,12 +69,13 @@ const MARGIN_TOLERANCE = 24;
 
 /**
  * The photo without its plain margins: rows and columns whose pixels all (but 1 %) stay within
- * MARGIN_TOLERANCE of the corner's luma. Padding a photo, or cropping the plain background around a
+ * MARGIN_TOLERANCE of the corners' luma. Padding a photo, or cropping the plain background around a
  * product, then leaves the same picture to hash. A margin that would leave under a quarter of either
  * side is kept (a plain photo, or a product that is itself the colour of the corner).
  */
 function contentBox(luma: Float32Array, width: number, height: number): Box {
-  const corner = luma[0] as number;
+  // The four corners' mean, so a mirrored or flipped photo is trimmed alike.
+  const corner = ((luma[0] as number) + (luma[width - 1] as number) + (luma[(height - 1) * width] as number) + (luma[height * width - 1] as number)) / 4;
   const plainRow = (y: number) => {
     let off = 0;
     for (let x = 0; x < width; x++) if (Math.abs((luma[y * width + x] as number) - corner) > MARGIN_TOLERANCE) off++;

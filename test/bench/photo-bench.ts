@@ -8,11 +8,12 @@
  * time per hash in Node and the index lookup time at 100,000 hashes.
  */
 import { performance } from 'node:perf_hooks';
-import { hammingDistance, hexToBits } from '../../lib/photos/hash-words';
+import { bitsToHex, hammingDistance, hexToBits } from '../../lib/photos/hash-words';
 import { HASH_RECIPE, photoHashes, type HashRecipe, type RgbaImage } from '../../lib/photos/photo-hash';
+import { PhotoIndex } from '../../lib/photos/photo-index';
 import { SAME_PHOTO_MAX_DISTANCE } from '../../lib/photos/same-photo';
 import { crop, mirror, pad, reencodeJpeg, resize, rotate, watermark } from '../photos/photo-transforms';
-import { syntheticPhotos } from '../photos/synthetic-photos';
+import { seededRandom, syntheticPhotos } from '../photos/synthetic-photos';
 
 const COUNT = Number(process.argv[2] ?? 200);
 
@@ -103,4 +104,31 @@ for (const side of [400, 800]) {
   const start = performance.now();
   for (let i = 0; i < runs; i++) photoHashes(image);
   console.log(`hash (with its mirror) of a ${image.width}×${image.height} photo in Node: ${((performance.now() - start) / runs).toFixed(2)} ms`);
+}
+
+// Index lookup at 100,000 hashes: random 64-bit hashes (the photo hashes above spread their bits
+// about as evenly) plus the benchmark's own photos, each lookup with a photo and its mirror image at
+// the chosen radius. Median and 99th percentile of 2,000 lookups.
+{
+  const random = seededRandom(99);
+  const word = () => Math.floor(random() * 2 ** 32);
+  const index = new PhotoIndex(100_000);
+  const buildStart = performance.now();
+  for (let i = 0; index.size < 100_000 - COUNT; i++) {
+    index.add({ hash: bitsToHex(Uint32Array.of(word(), word() & 0x7fffffff)), itemId: `r${i}`, shopKey: `shop-id:${i % 5000}`, platform: 'taobao', firstSeen: i, lastSeen: i });
+  }
+  const photoQueries = originalQueries[0]!;
+  photoQueries.forEach((q, i) => index.add({ hash: bitsToHex(q[0]), itemId: `p${i}`, shopKey: `shop-id:p${i}`, platform: 'tmall', firstSeen: 1e9, lastSeen: 1e9 }));
+  const buildMs = performance.now() - buildStart;
+  const samples: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 2000; i++) {
+    const query = i % 2 === 0 ? transformedQueries[0]![i % TRANSFORMS.length]![(i >> 1) % COUNT]! : ([Uint32Array.of(word(), word() & 0x7fffffff), Uint32Array.of(word(), word() & 0x7fffffff)] as const);
+    const hashes = [bitsToHex(query[0]), bitsToHex(query[1])];
+    const start = performance.now();
+    found += index.lookup(hashes).length;
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`index of ${index.size.toLocaleString('en')} hashes built in ${buildMs.toFixed(0)} ms; lookup (photo + mirror, radius ${SAME_PHOTO_MAX_DISTANCE}): median ${samples[1000]!.toFixed(3)} ms, p99 ${samples[1980]!.toFixed(3)} ms, max ${samples[1999]!.toFixed(3)} ms (${found} matches in 2,000 lookups)`);
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { hexDistance } from '../../lib/photos/hash-words';
+import { photoHash, photoHashes } from '../../lib/photos/photo-hash';
+import { isSamePhoto, SAME_PHOTO_MAX_DISTANCE } from '../../lib/photos/same-photo';
+import { mirror, pad, reencodeJpeg, resize } from './photo-transforms';
+import { blankImage, fillRect, syntheticPhotos } from './synthetic-photos';
+
+const photos = syntheticPhotos(12, 3);
+
+describe('photo hash', () => {
+  it('is 64 bits of hex and the same every time for the same pixels', () => {
+    const [photo] = photos;
+    const hash = photoHash(photo!);
+    expect(hash).toMatch(/^[0-9a-f]{16}$/);
+    expect(photoHash({ ...photo!, data: new Uint8ClampedArray(photo!.data) })).toBe(hash);
+  });
+
+  it('stays within the threshold after a JPEG re-encode and a resize', () => {
+    for (const photo of photos.slice(0, 4)) {
+      const hash = photoHash(photo);
+      expect(hexDistance(hash, photoHash(reencodeJpeg(photo, 70)))).toBeLessThanOrEqual(SAME_PHOTO_MAX_DISTANCE);
+      expect(hexDistance(hash, photoHash(resize(photo, 0.5)))).toBeLessThanOrEqual(SAME_PHOTO_MAX_DISTANCE);
+    }
+  });
+
+  it('hashes a padded photo as the photo itself, its plain margins trimmed', () => {
+    const product = blankImage(200, 200);
+    fillRect(product, 40, 60, 120, 90, [120, 40, 30]);
+    fillRect(product, 70, 30, 60, 30, [30, 30, 30]);
+    expect(hexDistance(photoHash(product), photoHash(pad(product, 0.15)))).toBeLessThanOrEqual(2);
+  });
+
+  it('tells different photos apart', () => {
+    const hashes = photos.map((photo) => photoHash(photo));
+    for (let i = 0; i < hashes.length; i++) {
+      for (let j = i + 1; j < hashes.length; j++) expect(isSamePhoto(hexDistance(hashes[i]!, hashes[j]!)), `photos ${i} and ${j}`).toBe(false);
+    }
+  });
+
+  it("gives a photo's mirror image the hash computed for the mirrored photo", () => {
+    for (const photo of photos.slice(0, 4)) {
+      const { mirrored } = photoHashes(photo);
+      expect(hexDistance(mirrored, photoHash(mirror(photo)))).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('composites transparent pixels on white', () => {
+    const opaque = blankImage(64, 64);
+    fillRect(opaque, 10, 10, 30, 40, [0, 0, 0]);
+    const transparent = blankImage(64, 64, [0, 0, 0]);
+    for (let i = 3; i < transparent.data.length; i += 4) transparent.data[i] = 0;
+    fillRect(transparent, 10, 10, 30, 40, [0, 0, 0]);
+    for (let y = 10; y < 50; y++) for (let x = 10; x < 40; x++) transparent.data[(y * 64 + x) * 4 + 3] = 255;
+    expect(photoHash(transparent)).toBe(photoHash(opaque));
+  });
+
+  it('refuses pixels that do not fill the stated size', () => {
+    expect(() => photoHash({ width: 10, height: 10, data: new Uint8Array(10) })).toThrow(/not an RGBA image of 10×10/);
+    expect(() => photoHash({ width: 0, height: 10, data: new Uint8Array(0) })).toThrow(/not an RGBA image/);
+  });
+});
