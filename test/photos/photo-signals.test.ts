@@ -3,11 +3,16 @@ import type { Listing } from '../../lib/listing';
 import { bitsToHex } from '../../lib/photos/hash-words';
 import { PhotoIndex, type PhotoRow } from '../../lib/photos/photo-index';
 import { photoSignals } from '../../lib/photos/photo-signals';
+import { seededRandom } from './synthetic-photos';
 
-const HASH = bitsToHex(Uint32Array.of(0x12345678, 0x0abcdef0));
-const NEAR = bitsToHex(Uint32Array.of(0x12345679, 0x0abcdef1)); // 2 bits off
-const MIRRORED = bitsToHex(Uint32Array.of(0xf0f0f0f0, 0x0f0f0f0f));
-const FAR = bitsToHex(Uint32Array.of(0xedcba987, 0x7543210f));
+// 256-bit hashes as the extension makes them; unrelated random hashes lie about 128 bits apart.
+const random = seededRandom(12);
+const randomWords = () => Uint32Array.from({ length: 8 }, () => Math.floor(random() * 2 ** 32));
+const hashWords = randomWords();
+const HASH = bitsToHex(hashWords);
+const NEAR = bitsToHex(hashWords.map((word, i) => (i < 2 ? word ^ 1 : word))); // 2 bits off
+const MIRRORED = bitsToHex(randomWords());
+const FAR = bitsToHex(randomWords());
 
 const listing = (itemId: string, shopId: string | null): Pick<Listing, 'itemId' | 'shop'> => ({ itemId, shop: { id: shopId, name: null, platform: 'taobao', tier: 'store' } });
 const row = (itemId: string, hash: string, shopKey: string | null, lastSeen = 1): PhotoRow => ({ hash, itemId, shopKey, platform: 'taobao', firstSeen: lastSeen, lastSeen });
