@@ -51,45 +51,56 @@ function cosineTable(): Float64Array {
 export function shrinkToGray(image: RgbaImage): Float64Array {
   const { width, height, data } = image;
   if (!(width >= 1 && height >= 1) || data.length < width * height * 4) throw new Error(`not an RGBA image of ${width}×${height}`);
-  // Rows first: each source row collapses to SIDE columns, then the columns collapse to SIDE rows.
+  // Separable box filter: each source row collapses to SIDE columns, then the columns to SIDE rows.
   const columns = areaWeights(width);
   const rows = areaWeights(height);
-  const luma = new Float64Array(width);
   const narrow = new Float64Array(SIDE * height);
   for (let y = 0; y < height; y++) {
+    const out = y * SIDE;
     for (let x = 0, i = y * width * 4; x < width; x++, i += 4) {
-      const alpha = (data[i + 3] as number) / 255;
-      const gray = 0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number);
-      luma[x] = gray * alpha + 255 * (1 - alpha);
+      const alpha = data[i + 3] as number;
+      let gray = 0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number);
+      if (alpha !== 255) gray = (gray * alpha + 255 * (255 - alpha)) / 255;
+      for (let k = columns.start[x] as number, end = columns.start[x + 1] as number; k < end; k++) {
+        const target = out + (columns.target[k] as number);
+        narrow[target] = (narrow[target] as number) + gray * (columns.weight[k] as number);
+      }
     }
-    for (const { target, source, weight } of columns) narrow[y * SIDE + target] = (narrow[y * SIDE + target] as number) + weight * (luma[source] as number);
   }
   const small = new Float64Array(SIDE * SIDE);
-  for (const { target, source, weight } of rows) {
-    for (let x = 0; x < SIDE; x++) small[target * SIDE + x] = (small[target * SIDE + x] as number) + weight * (narrow[source * SIDE + x] as number);
+  for (let y = 0; y < height; y++) {
+    for (let k = rows.start[y] as number, end = rows.start[y + 1] as number; k < end; k++) {
+      const target = (rows.target[k] as number) * SIDE;
+      const weight = rows.weight[k] as number;
+      for (let x = 0; x < SIDE; x++) small[target + x] = (small[target + x] as number) + weight * (narrow[y * SIDE + x] as number);
+    }
   }
   return small;
 }
 
-interface AreaWeight {
-  target: number;
-  source: number;
-  weight: number;
+/** Per source pixel p, its shares of the SIDE target pixels: target[k], weight[k] for k in start[p] .. start[p + 1]. */
+interface AreaWeights {
+  start: Uint32Array;
+  target: Uint8Array;
+  weight: Float64Array;
 }
 
-/** How much of each source pixel falls into each of the SIDE target pixels (a box filter); weights sum to 1 per target. */
-function areaWeights(length: number): AreaWeight[] {
-  const weights: AreaWeight[] = [];
+/** How much of each source pixel falls into each target pixel (a box filter); the weights of one target sum to 1. */
+function areaWeights(length: number): AreaWeights {
   const scale = length / SIDE;
+  const shares: [number, number][][] = Array.from({ length }, () => []);
   for (let target = 0; target < SIDE; target++) {
-    const start = target * scale;
-    const end = start + scale;
-    for (let source = Math.floor(start); source < Math.min(length, Math.ceil(end)); source++) {
-      const cover = Math.min(end, source + 1) - Math.max(start, source);
-      if (cover > 0) weights.push({ target, source, weight: cover / scale });
+    const from = target * scale;
+    const to = from + scale;
+    for (let source = Math.floor(from); source < Math.min(length, Math.ceil(to)); source++) {
+      const cover = Math.min(to, source + 1) - Math.max(from, source);
+      if (cover > 0) shares[source]?.push([target, cover / scale]);
     }
   }
-  return weights;
+  const start = new Uint32Array(length + 1);
+  shares.forEach((list, source) => (start[source + 1] = (start[source] as number) + list.length));
+  const flat = shares.flat();
+  return { start, target: Uint8Array.from(flat, ([t]) => t), weight: Float64Array.from(flat, ([, w]) => w) };
 }
 
 /** The block × block lowest DCT-II terms of the SIDE × SIDE picture, index v * block + u (u horizontal). */

@@ -3,13 +3,16 @@
  * lookup by Hamming distance, a bounded size with the least recently seen listing evicted first, and
  * rows out and in for storage (the Dexie table holds PhotoRow as it is). Pure and in memory.
  *
- * Lookup is multi-index hashing: each hash is cut into 16-bit chunks, each chunk keyed in its own
- * table. Two hashes within distance r of each other agree within floor(r / chunks) bits on at least
- * one chunk (pigeonhole), so probing every chunk value that near finds every candidate; candidates
- * are then checked on the whole hash. At r = 10 over 64 bits that is 4 × 137 probes whatever the size.
+ * Lookup is multi-index hashing: each hash is cut into m chunks of at most 16 bits, each chunk keyed
+ * in its own table. Two hashes within distance r of each other agree within floor(r / m) bits on at
+ * least one chunk (pigeonhole), so probing every chunk value that near finds every candidate, and
+ * candidates are then checked on the whole hash. m is chosen for the radius the index is built for
+ * so that each chunk is probed within 2 bits (at most 137 probes a chunk): 16 chunks for 256-bit
+ * hashes up to r = 47, 18 up to r = 53. Storage is flat typed arrays (bucket chains, a visit stamp per
+ * slot): Maps of Sets cost tens of milliseconds a lookup at 100,000 hashes.
  */
 import type { Platform } from '../listing';
-import { hammingDistance, hexToBits, type HashWords } from './hash-words';
+import { hexToBits, popcount32 } from './hash-words';
 import { SAME_PHOTO_MAX_DISTANCE } from './same-photo';
 
 /** One listing's main photo, as stored (the Dexie row). */
@@ -34,20 +37,14 @@ export interface PhotoMatch {
 /** 100,000 listings: about 10 MB in memory, a few in IndexedDB. */
 export const DEFAULT_PHOTO_CAPACITY = 100_000;
 
-const CHUNK_BITS = 16;
-
-interface Entry {
-  row: PhotoRow;
-  words: HashWords;
-  id: number;
-}
+const MAX_CHUNK_BITS = 16;
 
 export function photoRowKey(row: Pick<PhotoRow, 'platform' | 'itemId'>): string {
   return `${row.platform}:${row.itemId}`;
 }
 
-/** Every 16-bit mask with at most `bits` bits set, fewest first. */
-function masksUpTo(bits: number): number[] {
+/** Every mask of `length` bits with at most `bits` bits set, fewest first. */
+function masksUpTo(length: number, bits: number): Uint32Array {
   const masks: number[] = [0];
   let frontier = [0];
   for (let k = 1; k <= bits; k++) {
@@ -55,43 +52,62 @@ function masksUpTo(bits: number): number[] {
     for (const mask of frontier) {
       // Add a bit above the highest one set, so each mask is made once.
       const start = mask === 0 ? 0 : 32 - Math.clz32(mask);
-      for (let bit = start; bit < CHUNK_BITS; bit++) next.push(mask | (1 << bit));
+      for (let bit = start; bit < length; bit++) next.push(mask | (1 << bit));
     }
     masks.push(...next);
     frontier = next;
   }
-  return masks;
+  return Uint32Array.from(masks);
 }
 
-function chunkOf(words: HashWords, chunk: number): number {
-  return ((words[chunk >> 1] as number) >>> ((chunk & 1) * CHUNK_BITS)) & 0xffff;
+interface Chunk {
+  start: number;
+  length: number;
+  heads: Int32Array;
+}
+
+function chunkValue(words: Uint32Array, offset: number, start: number, length: number): number {
+  const word = offset + (start >>> 5);
+  const shift = start & 31;
+  let value = (words[word] as number) >>> shift;
+  if (shift + length > 32) value |= (words[word + 1] as number) << (32 - shift);
+  return (value & ((1 << length) - 1)) >>> 0;
 }
 
 export class PhotoIndex {
   readonly capacity: number;
-  /** Key → entry, least recently seen first (a Map keeps insertion order). */
-  private readonly entries = new Map<string, Entry>();
-  private readonly byId = new Map<number, Entry>();
-  /** Per chunk: chunk value → ids of the entries with that value. */
-  private tables: Map<number, Set<number>>[] = [];
+  /** The lookup radius the chunks are cut for; any radius is answered exactly, larger ones more slowly. */
+  readonly radius: number;
+  /** Key → slot, least recently seen first (a Map keeps insertion order). */
+  private readonly slots = new Map<string, number>();
+  private rowAt: (PhotoRow | undefined)[] = [];
   private words = 0;
-  private nextId = 0;
-  private readonly maskCache = new Map<number, number[]>();
+  private hashes = new Uint32Array(0);
+  private chunks: Chunk[] = [];
+  /** Per chunk and slot (chunk-major, so one chunk's chains lie together): the next and previous slot in the same bucket, -1 at the ends. */
+  private next = new Int32Array(0);
+  private prev = new Int32Array(0);
+  private free: number[] = [];
+  private used = 0;
+  private stamps = new Uint32Array(0);
+  private epoch = 0;
+  private readonly maskCache = new Map<number, Uint32Array>();
 
-  constructor(capacity = DEFAULT_PHOTO_CAPACITY) {
+  constructor(capacity = DEFAULT_PHOTO_CAPACITY, radius = SAME_PHOTO_MAX_DISTANCE) {
     if (!(capacity >= 1)) throw new Error(`a photo index holds at least one photo, not ${capacity}`);
     this.capacity = capacity;
+    this.radius = radius;
   }
 
   /** An index holding these rows, the most recently seen kept when there are more than `capacity`. */
-  static fromRows(rows: readonly PhotoRow[], capacity = DEFAULT_PHOTO_CAPACITY): PhotoIndex {
-    const index = new PhotoIndex(capacity);
+  static fromRows(rows: readonly PhotoRow[], capacity = DEFAULT_PHOTO_CAPACITY, radius = SAME_PHOTO_MAX_DISTANCE): PhotoIndex {
+    const index = new PhotoIndex(capacity, radius);
     for (const row of [...rows].sort((a, b) => a.lastSeen - b.lastSeen)) index.add(row);
     return index;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.slots.size;
   }
 
   /**
@@ -100,101 +116,143 @@ export class PhotoIndex {
    */
   add(row: PhotoRow): PhotoRow[] {
     const words = hexToBits(row.hash);
-    if (this.words === 0) {
-      this.words = words.length;
-      this.tables = Array.from({ length: (words.length * 32) / CHUNK_BITS }, () => new Map());
-    } else if (words.length !== this.words) {
-      throw new Error(`a ${words.length * 32}-bit hash cannot join an index of ${this.words * 32}-bit hashes`);
-    }
+    if (this.words === 0) this.layOut(words.length);
+    else if (words.length !== this.words) throw new Error(`a ${words.length * 32}-bit hash cannot join an index of ${this.words * 32}-bit hashes`);
     const key = photoRowKey(row);
-    const previous = this.entries.get(key);
-    if (previous) this.unlink(key, previous);
-    const stored: PhotoRow = { ...row, firstSeen: previous ? Math.min(previous.row.firstSeen, row.firstSeen) : row.firstSeen };
-    const entry: Entry = { row: stored, words, id: this.nextId++ };
-    this.entries.set(key, entry);
-    this.byId.set(entry.id, entry);
-    this.tables.forEach((table, chunk) => {
-      const value = chunkOf(words, chunk);
-      let ids = table.get(value);
-      if (!ids) table.set(value, (ids = new Set()));
-      ids.add(entry.id);
-    });
+    const previousSlot = this.slots.get(key);
+    const previous = previousSlot === undefined ? undefined : this.rowAt[previousSlot];
+    if (previousSlot !== undefined) this.unlink(key, previousSlot);
     const evicted: PhotoRow[] = [];
-    for (const [oldestKey, oldest] of this.entries) {
-      if (this.entries.size <= this.capacity) break;
-      this.unlink(oldestKey, oldest);
-      evicted.push(oldest.row);
+    if (this.slots.size >= this.capacity) {
+      const [oldestKey, oldestSlot] = this.slots.entries().next().value as [string, number];
+      evicted.push(this.rowAt[oldestSlot] as PhotoRow);
+      this.unlink(oldestKey, oldestSlot);
     }
+    const slot = this.free.pop() ?? this.used++;
+    this.hashes.set(words, slot * this.words);
+    this.rowAt[slot] = { ...row, firstSeen: previous ? Math.min(previous.firstSeen, row.firstSeen) : row.firstSeen };
+    this.slots.set(key, slot);
+    const cap = this.capacity;
+    this.chunks.forEach((chunk, c) => {
+      const value = chunkValue(this.hashes, slot * this.words, chunk.start, chunk.length);
+      const head = chunk.heads[value] as number;
+      this.next[c * cap + slot] = head;
+      this.prev[c * cap + slot] = -1;
+      if (head >= 0) this.prev[c * cap + head] = slot;
+      chunk.heads[value] = slot;
+    });
     return evicted;
   }
 
   /** Forgets one listing's photo; false when it was not there. */
   remove(listing: Pick<PhotoRow, 'platform' | 'itemId'>): boolean {
     const key = photoRowKey(listing);
-    const entry = this.entries.get(key);
-    if (!entry) return false;
-    this.unlink(key, entry);
+    const slot = this.slots.get(key);
+    if (slot === undefined) return false;
+    this.unlink(key, slot);
     return true;
   }
 
   get(listing: Pick<PhotoRow, 'platform' | 'itemId'>): PhotoRow | undefined {
-    return this.entries.get(photoRowKey(listing))?.row;
+    const slot = this.slots.get(photoRowKey(listing));
+    return slot === undefined ? undefined : this.rowAt[slot];
   }
 
   clear(): void {
-    this.entries.clear();
-    this.byId.clear();
-    this.tables = [];
+    this.slots.clear();
+    this.rowAt = [];
     this.words = 0;
+    this.chunks = [];
+    this.free = [];
+    this.used = 0;
   }
 
   /**
    * Every stored photo within `radius` bits of any of the query hashes (a photo and its mirror image,
    * say), nearest first.
    */
-  lookup(hashes: string | readonly string[], radius = SAME_PHOTO_MAX_DISTANCE): PhotoMatch[] {
-    if (this.entries.size === 0) return [];
+  lookup(hashes: string | readonly string[], radius = this.radius): PhotoMatch[] {
+    if (this.slots.size === 0) return [];
     const queries = (typeof hashes === 'string' ? [hashes] : hashes).map(hexToBits);
-    const chunkRadius = Math.floor(radius / this.tables.length);
-    let masks = this.maskCache.get(chunkRadius);
-    if (!masks) this.maskCache.set(chunkRadius, (masks = masksUpTo(chunkRadius)));
+    const m = this.chunks.length;
+    const chunkRadius = Math.floor(radius / m);
     const best = new Map<number, number>();
-    const checked = new Set<number>();
+    const W = this.words;
+    // Locals rather than fields in the hot loop: V8 keeps them in registers.
+    const { hashes: stored, next, stamps, chunks, capacity: cap } = this;
     for (const query of queries) {
-      if (query.length !== this.words) throw new Error(`a ${query.length * 32}-bit hash cannot be looked up among ${this.words * 32}-bit hashes`);
-      checked.clear();
-      this.tables.forEach((table, chunk) => {
-        const value = chunkOf(query, chunk);
-        for (const mask of masks) {
-          const ids = table.get(value ^ mask);
-          if (!ids) continue;
-          for (const id of ids) {
-            if (checked.has(id)) continue;
-            checked.add(id);
-            const distance = hammingDistance(query, (this.byId.get(id) as Entry).words);
-            if (distance <= radius && distance < (best.get(id) ?? Infinity)) best.set(id, distance);
+      if (query.length !== W) throw new Error(`a ${query.length * 32}-bit hash cannot be looked up among ${W * 32}-bit hashes`);
+      const epoch = this.nextEpoch();
+      for (let c = 0; c < m; c++) {
+        const chunk = chunks[c] as Chunk;
+        const heads = chunk.heads;
+        const value = chunkValue(query, 0, chunk.start, chunk.length);
+        const masks = this.masks(chunk.length, chunkRadius);
+        for (let k = 0; k < masks.length; k++) {
+          for (let slot = heads[value ^ (masks[k] as number)] as number; slot >= 0; slot = next[c * cap + slot] as number) {
+            if (stamps[slot] === epoch) continue;
+            stamps[slot] = epoch;
+            let distance = 0;
+            const base = slot * W;
+            for (let w = 0; w < W; w++) distance += popcount32(((query[w] as number) ^ (stored[base + w] as number)) >>> 0);
+            if (distance <= radius && distance < (best.get(slot) ?? Infinity)) best.set(slot, distance);
           }
         }
-      });
+      }
     }
     return [...best]
-      .map(([id, distance]) => ({ row: (this.byId.get(id) as Entry).row, distance }))
+      .map(([slot, distance]) => ({ row: this.rowAt[slot] as PhotoRow, distance }))
       .sort((a, b) => a.distance - b.distance || b.row.lastSeen - a.row.lastSeen);
   }
 
   /** The rows, least recently seen first: what a store or a backup writes. */
   rows(): PhotoRow[] {
-    return [...this.entries.values()].map((entry) => entry.row);
+    return [...this.slots.values()].map((slot) => this.rowAt[slot] as PhotoRow);
   }
 
-  private unlink(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.byId.delete(entry.id);
-    this.tables.forEach((table, chunk) => {
-      const value = chunkOf(entry.words, chunk);
-      const ids = table.get(value);
-      ids?.delete(entry.id);
-      if (ids?.size === 0) table.delete(value);
+  /** Cuts hashes of `words` words into chunks of ≤ 16 bits, enough of them that the design radius probes each within 2 bits. */
+  private layOut(words: number): void {
+    const bits = words * 32;
+    const m = Math.min(bits, Math.max(Math.ceil(bits / MAX_CHUNK_BITS), Math.floor(this.radius / 3) + 1));
+    this.words = words;
+    this.chunks = Array.from({ length: m }, (_, c) => {
+      const start = Math.floor((c * bits) / m);
+      const length = Math.floor(((c + 1) * bits) / m) - start;
+      return { start, length, heads: new Int32Array(1 << length).fill(-1) };
     });
+    this.hashes = new Uint32Array(this.capacity * words);
+    this.next = new Int32Array(this.capacity * m);
+    this.prev = new Int32Array(this.capacity * m);
+    this.stamps = new Uint32Array(this.capacity);
+  }
+
+  private masks(length: number, bits: number): Uint32Array {
+    const key = length * 64 + bits;
+    let masks = this.maskCache.get(key);
+    if (!masks) this.maskCache.set(key, (masks = masksUpTo(length, bits)));
+    return masks;
+  }
+
+  private nextEpoch(): number {
+    this.epoch = (this.epoch + 1) >>> 0;
+    if (this.epoch === 0) {
+      this.stamps.fill(0);
+      this.epoch = 1;
+    }
+    return this.epoch;
+  }
+
+  private unlink(key: string, slot: number): void {
+    const cap = this.capacity;
+    this.chunks.forEach((chunk, c) => {
+      const before = this.prev[c * cap + slot] as number;
+      const after = this.next[c * cap + slot] as number;
+      if (before >= 0) this.next[c * cap + before] = after;
+      else chunk.heads[chunkValue(this.hashes, slot * this.words, chunk.start, chunk.length)] = after;
+      if (after >= 0) this.prev[c * cap + after] = before;
+    });
+    this.slots.delete(key);
+    this.rowAt[slot] = undefined;
+    this.free.push(slot);
   }
 }

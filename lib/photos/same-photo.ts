@@ -5,7 +5,7 @@
  */
 import { hexDistance } from './hash-words';
 
-export const SAME_PHOTO_MAX_DISTANCE = 44;
+export const SAME_PHOTO_MAX_DISTANCE = 47;
 
 export function isSamePhoto(distance: number): boolean {
   return distance <= SAME_PHOTO_MAX_DISTANCE;

@@ -35,7 +35,7 @@ const TRANSFORMS: { name: string; apply: (image: RgbaImage, index: number) => Rg
 ];
 
 const RECIPES: { name: string; recipe: HashRecipe; thresholds: number[] }[] = [
-  { name: '256-bit pHash (16×16 DCT)', recipe: { block: 16 }, thresholds: [32, 40, 44, 48, 52, 56, 64] },
+  { name: '256-bit pHash (16×16 DCT)', recipe: { block: 16 }, thresholds: [32, 40, 44, 47, 52, 56, 64] },
   { name: '64-bit pHash (8×8 DCT)', recipe: { block: 8 }, thresholds: [4, 6, 8, 10, 12, 14, 16] },
 ];
 

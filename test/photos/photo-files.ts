@@ -19,10 +19,16 @@ async function encodeWebp(image: RgbaImage): Promise<Uint8Array> {
   return new Uint8Array(await encode({ width: image.width, height: image.height, data, colorSpace: 'srgb' } as ImageData, { quality: 90 }));
 }
 
+/** JPEG (quality 90) or PNG bytes of the photo. */
+export function writePhotoBytes(format: 'jpg' | 'png', image: RgbaImage): Uint8Array {
+  if (format === 'jpg') return jpeg.encode({ width: image.width, height: image.height, data: Buffer.from(image.data) }, 90).data;
+  return encodePng({ width: image.width, height: image.height, data: new Uint8Array(image.data), channels: 4 });
+}
+
 export async function writePhoto(path: string, image: RgbaImage): Promise<void> {
   let bytes: Uint8Array;
-  if (path.endsWith('.jpg')) bytes = jpeg.encode({ width: image.width, height: image.height, data: Buffer.from(image.data) }, 90).data;
-  else if (path.endsWith('.png')) bytes = encodePng({ width: image.width, height: image.height, data: new Uint8Array(image.data), channels: 4 });
+  if (path.endsWith('.jpg')) bytes = writePhotoBytes('jpg', image);
+  else if (path.endsWith('.png')) bytes = writePhotoBytes('png', image);
   else if (path.endsWith('.webp')) bytes = await encodeWebp(image);
   else throw new Error(`no encoder for ${path}`);
   await writeFile(path, bytes);
