@@ -1,13 +1,12 @@
 /**
  * `cli photo-hash <image>...` prints `<hash-hex> <file>` per JPEG, PNG or WebP file;
- * `cli photo-match <a> <b>` prints the distance between two photos and `same` or `different` by the
- * extension's own threshold (a photo and the other's mirror image count, as in the extension's lookup).
+ * `cli photo-match <a> <b>` prints the distances between two photos (64-bit part, 256-bit part) and
+ * `same` or `different` by the extension's own thresholds (a photo and the other's mirror image count, as in the extension's lookup).
  * The same hashing code the extension runs (lib/photos).
  */
 import { readPhotoFile } from '../photos/decode-photo';
-import { hexDistance } from '../photos/hash-words';
 import { photoHashes, type PhotoHashes } from '../photos/photo-hash';
-import { isSamePhoto } from '../photos/same-photo';
+import { distanceToPhoto, isSamePhoto } from '../photos/same-photo';
 import { CliError, type CliCommand } from './cli-io';
 
 async function hashFile(path: string): Promise<PhotoHashes> {
@@ -39,7 +38,7 @@ export const runPhotoHash: CliCommand = async (args, io) => {
 export const runPhotoMatch: CliCommand = async (args, io) => {
   if (args.length !== 2) throw new CliError('usage: photo-match <a> <b>');
   const [a, b] = (await Promise.all(args.map(hashFile))) as [PhotoHashes, PhotoHashes];
-  const distance = Math.min(hexDistance(a.hash, b.hash), hexDistance(a.mirrored, b.hash));
-  io.stdout.write(`${distance} ${isSamePhoto(distance) ? 'same' : 'different'}\n`);
+  const distance = distanceToPhoto(a, b.hash);
+  io.stdout.write(`${distance.coarse} ${distance.fine} ${isSamePhoto(distance) ? 'same' : 'different'}\n`);
   return 0;
 };

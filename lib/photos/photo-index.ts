@@ -3,17 +3,17 @@
  * lookup by Hamming distance, a bounded size with the least recently seen listing evicted first, and
  * rows out and in for storage (the Dexie table holds PhotoRow as it is). Pure and in memory.
  *
- * Lookup is multi-index hashing: each hash is cut into m chunks of at most 16 bits, each chunk keyed
- * in its own table. Two hashes within distance r of each other agree within floor(r / m) bits on at
+ * Lookup is multi-index hashing on the hash's 64-bit part (same-photo.ts), the rest checked after:
+ * that part is cut into m chunks of at most 16 bits, each chunk keyed in its own table. Two hashes within distance r of each other agree within floor(r / m) bits on at
  * least one chunk (pigeonhole), so probing every chunk value that near finds every candidate, and
  * candidates are then checked on the whole hash. m is chosen for the radius the index is built for
- * so that each chunk is probed within 2 bits (at most 137 probes a chunk): 16 chunks for 256-bit
- * hashes up to r = 47, 18 up to r = 53. Storage is flat typed arrays (bucket chains, a visit stamp per
+ * so that each chunk is probed within 2 bits (at most 137 probes a chunk): 4 chunks of 16 bits up to
+ * r = 11, 5 of 12 or 13 bits up to r = 14. Storage is flat typed arrays (bucket chains, a visit stamp per
  * slot): Maps of Sets cost tens of milliseconds a lookup at 100,000 hashes.
  */
 import type { Platform } from '../listing';
 import { hexToBits, popcount32 } from './hash-words';
-import { SAME_PHOTO_MAX_DISTANCE } from './same-photo';
+import { COARSE_WORDS, SAME_PHOTO, type PhotoDistance } from './same-photo';
 
 /** One listing's main photo, as stored (the Dexie row). */
 export interface PhotoRow {
@@ -30,8 +30,8 @@ export interface PhotoRow {
 
 export interface PhotoMatch {
   row: PhotoRow;
-  /** The smallest distance between any query hash and the row's hash. */
-  distance: number;
+  /** The nearest distance between any query hash and the row's hash (same-photo.ts). */
+  distance: PhotoDistance;
 }
 
 /** 100,000 listings: about 10 MB in memory, a few in IndexedDB. */
@@ -76,7 +76,7 @@ function chunkValue(words: Uint32Array, offset: number, start: number, length: n
 
 export class PhotoIndex {
   readonly capacity: number;
-  /** The lookup radius the chunks are cut for; any radius is answered exactly, larger ones more slowly. */
+  /** The radius on the 64-bit part that the chunks are cut for; any radius is answered exactly, larger ones more slowly. */
   readonly radius: number;
   /** Key → slot, least recently seen first (a Map keeps insertion order). */
   private readonly slots = new Map<string, number>();
@@ -93,14 +93,14 @@ export class PhotoIndex {
   private epoch = 0;
   private readonly maskCache = new Map<number, Uint32Array>();
 
-  constructor(capacity = DEFAULT_PHOTO_CAPACITY, radius = SAME_PHOTO_MAX_DISTANCE) {
+  constructor(capacity = DEFAULT_PHOTO_CAPACITY, radius: number = SAME_PHOTO.coarse) {
     if (!(capacity >= 1)) throw new Error(`a photo index holds at least one photo, not ${capacity}`);
     this.capacity = capacity;
     this.radius = radius;
   }
 
   /** An index holding these rows, the most recently seen kept when there are more than `capacity`. */
-  static fromRows(rows: readonly PhotoRow[], capacity = DEFAULT_PHOTO_CAPACITY, radius = SAME_PHOTO_MAX_DISTANCE): PhotoIndex {
+  static fromRows(rows: readonly PhotoRow[], capacity = DEFAULT_PHOTO_CAPACITY, radius: number = SAME_PHOTO.coarse): PhotoIndex {
     const index = new PhotoIndex(capacity, radius);
     for (const row of [...rows].sort((a, b) => a.lastSeen - b.lastSeen)) index.add(row);
     return index;
@@ -168,16 +168,18 @@ export class PhotoIndex {
   }
 
   /**
-   * Every stored photo within `radius` bits of any of the query hashes (a photo and its mirror image,
-   * say), nearest first.
+   * Every stored photo within `radius` bits on the 64-bit part and `fineRadius` bits on the rest of
+   * any of the query hashes (a photo and its mirror image, say), nearest first. Hashes of 64 bits
+   * alone have no rest: only `radius` counts.
    */
-  lookup(hashes: string | readonly string[], radius = this.radius): PhotoMatch[] {
+  lookup(hashes: string | readonly string[], radius = this.radius, fineRadius: number = SAME_PHOTO.fine): PhotoMatch[] {
     if (this.slots.size === 0) return [];
     const queries = (typeof hashes === 'string' ? [hashes] : hashes).map(hexToBits);
     const m = this.chunks.length;
     const chunkRadius = Math.floor(radius / m);
-    const best = new Map<number, number>();
+    const best = new Map<number, PhotoDistance>();
     const W = this.words;
+    const coarseWords = Math.min(W, COARSE_WORDS);
     // Locals rather than fields in the hot loop: V8 keeps them in registers.
     const { hashes: stored, next, stamps, chunks, capacity: cap } = this;
     for (const query of queries) {
@@ -192,17 +194,22 @@ export class PhotoIndex {
           for (let slot = heads[value ^ (masks[k] as number)] as number; slot >= 0; slot = next[c * cap + slot] as number) {
             if (stamps[slot] === epoch) continue;
             stamps[slot] = epoch;
-            let distance = 0;
             const base = slot * W;
-            for (let w = 0; w < W; w++) distance += popcount32(((query[w] as number) ^ (stored[base + w] as number)) >>> 0);
-            if (distance <= radius && distance < (best.get(slot) ?? Infinity)) best.set(slot, distance);
+            let coarse = 0;
+            for (let w = 0; w < coarseWords; w++) coarse += popcount32(((query[w] as number) ^ (stored[base + w] as number)) >>> 0);
+            if (coarse > radius) continue;
+            let fine = 0;
+            for (let w = coarseWords; w < W; w++) fine += popcount32(((query[w] as number) ^ (stored[base + w] as number)) >>> 0);
+            if (fine > fineRadius) continue;
+            const previous = best.get(slot);
+            if (!previous || coarse + fine < previous.coarse + previous.fine) best.set(slot, { coarse, fine });
           }
         }
       }
     }
     return [...best]
       .map(([slot, distance]) => ({ row: this.rowAt[slot] as PhotoRow, distance }))
-      .sort((a, b) => a.distance - b.distance || b.row.lastSeen - a.row.lastSeen);
+      .sort((a, b) => a.distance.coarse + a.distance.fine - (b.distance.coarse + b.distance.fine) || b.row.lastSeen - a.row.lastSeen);
   }
 
   /** The rows, least recently seen first: what a store or a backup writes. */
@@ -210,9 +217,9 @@ export class PhotoIndex {
     return [...this.slots.values()].map((slot) => this.rowAt[slot] as PhotoRow);
   }
 
-  /** Cuts hashes of `words` words into chunks of ≤ 16 bits, enough of them that the design radius probes each within 2 bits. */
+  /** Cuts the 64-bit part into chunks of ≤ 16 bits, enough of them that the design radius probes each within 2 bits. */
   private layOut(words: number): void {
-    const bits = words * 32;
+    const bits = Math.min(words, COARSE_WORDS) * 32;
     const m = Math.min(bits, Math.max(Math.ceil(bits / MAX_CHUNK_BITS), Math.floor(this.radius / 3) + 1));
     this.words = words;
     this.chunks = Array.from({ length: m }, (_, c) => {

@@ -8,8 +8,7 @@ import { trustKeys } from '../activity/trust';
 import type { Listing } from '../listing';
 import type { PhotoHashes } from './photo-hash';
 import type { PhotoIndex, PhotoRow } from './photo-index';
-import { hexDistance } from './hash-words';
-import { SAME_PHOTO_MAX_DISTANCE } from './same-photo';
+import { distanceToPhoto, isSamePhoto, type PhotoDistance } from './same-photo';
 
 /** A brand's official product photo, as a rule pack may carry it. */
 export interface OfficialPhoto {
@@ -31,7 +30,7 @@ export interface SharedPhotoShop {
   shopKey: string;
   /** Their listings with the photo, nearest first. */
   listings: Pick<PhotoRow, 'itemId' | 'platform' | 'lastSeen'>[];
-  distance: number;
+  distance: PhotoDistance;
   flagged: boolean;
   reported: boolean;
   named: boolean;
@@ -76,7 +75,7 @@ export function photoSignals(listing: Pick<Listing, 'itemId' | 'shop'>, hashes: 
     shop.listings.push({ itemId: row.itemId, platform: row.platform, lastSeen: row.lastSeen });
   }
   const otherShops = [...shops.values()];
-  const official = context.officialPhotos?.find((photo) => Math.min(hexDistance(photo.hash, hashes.hash), hexDistance(photo.hash, hashes.mirrored)) <= SAME_PHOTO_MAX_DISTANCE);
+  const official = context.officialPhotos?.find((photo) => isSamePhoto(distanceToPhoto(hashes, photo.hash)));
   return {
     otherShops,
     flaggedShops: otherShops.filter((s) => s.flagged).length,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hexDistance } from '../../lib/photos/hash-words';
 import { photoHash } from '../../lib/photos/photo-hash';
-import { SAME_PHOTO_MAX_DISTANCE } from '../../lib/photos/same-photo';
+import { SAME_PHOTO } from '../../lib/photos/same-photo';
 import { cli } from '../cli/cli-harness';
 import { writePhoto } from './photo-files';
 import { resize } from './photo-transforms';
@@ -32,13 +32,13 @@ describe('cli photo-hash', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
-    expect(lines.map((line) => line.slice(65))).toEqual(files);
+    expect(lines.map((line) => line.slice(81))).toEqual(files);
     const direct = photoHash(photo);
     for (const line of lines) {
-      expect(line).toMatch(/^[0-9a-f]{64} /);
-      expect(hexDistance(line.slice(0, 64), direct)).toBeLessThanOrEqual(SAME_PHOTO_MAX_DISTANCE / 2);
+      expect(line).toMatch(/^[0-9a-f]{80} /);
+      expect(hexDistance(line.slice(0, 80), direct)).toBeLessThanOrEqual(SAME_PHOTO.fine / 2);
     }
-    expect(lines[1]!.slice(0, 64)).toBe(direct); // PNG is lossless
+    expect(lines[1]!.slice(0, 80)).toBe(direct); // PNG is lossless
   });
 
   it('names each file it cannot hash, hashes the rest and exits 1', async () => {
@@ -64,12 +64,14 @@ describe('cli photo-match', () => {
   it('calls a re-encoded, resized copy the same photo and another photo different', async () => {
     const same = await cli(['photo-match', at('bag.png'), at('bag-small.jpg')]);
     expect(same.code).toBe(0);
-    const [distance, verdict] = same.stdout.trim().split(' ');
-    expect(Number(distance)).toBeLessThanOrEqual(SAME_PHOTO_MAX_DISTANCE);
+    const [coarse, fine, verdict] = same.stdout.trim().split(' ');
+    expect(Number(coarse)).toBeLessThanOrEqual(SAME_PHOTO.coarse);
+    expect(Number(fine)).toBeLessThanOrEqual(SAME_PHOTO.fine);
     expect(verdict).toBe('same');
     const different = await cli(['photo-match', at('bag.webp'), at('other.png')]);
-    expect(different.stdout).toMatch(/^\d+ different\n$/);
-    expect(Number(different.stdout.split(' ')[0])).toBeGreaterThan(SAME_PHOTO_MAX_DISTANCE);
+    expect(different.stdout).toMatch(/^\d+ \d+ different\n$/);
+    const [farCoarse, farFine] = different.stdout.split(' ').map(Number) as [number, number];
+    expect(farCoarse > SAME_PHOTO.coarse || farFine > SAME_PHOTO.fine).toBe(true);
   });
 
   it('needs exactly two files and names the one it cannot read', async () => {

@@ -31,7 +31,7 @@ describe('photo index', () => {
         const expected = rows.filter((r) => hexDistance(r.hash, query) <= radius).map((r) => r.itemId).sort();
         const found = index.lookup(query, radius);
         expect(found.map((m) => m.row.itemId).sort(), `radius ${radius}, query ${q}`).toEqual(expected);
-        for (const match of found) expect(match.distance).toBe(hexDistance(match.row.hash, query));
+        for (const match of found) expect(match.distance).toEqual({ coarse: hexDistance(match.row.hash, query), fine: 0 });
       }
     }
     }
@@ -43,19 +43,28 @@ describe('photo index', () => {
     const b = randomHash(random);
     const index = PhotoIndex.fromRows([row(1, flipBits(a, 3, random)), row(2, flipBits(b, 1, random)), row(3, randomHash(random))]);
     const found = index.lookup([a, b], 10);
-    expect(found.map((m) => [m.row.itemId, m.distance])).toEqual([
+    expect(found.map((m) => [m.row.itemId, m.distance.coarse])).toEqual([
       ['2', 1],
       ['1', 3],
     ]);
   });
 
-  it('works for 256-bit hashes too', () => {
+  it('searches the 64-bit part of a joined hash and checks the 256-bit rest', () => {
     const random = seededRandom(8);
-    const rows = Array.from({ length: 500 }, (_, i) => row(i, randomHash(random, 8)));
+    const joined = () => randomHash(random, 10);
+    const rows = Array.from({ length: 500 }, (_, i) => row(i, joined()));
     const index = PhotoIndex.fromRows(rows);
-    const query = flipBits(rows[17]!.hash, 30, random);
-    expect(index.lookup(query, 40).map((m) => m.row.itemId)).toEqual(['17']);
-    expect(() => index.add(row(999, randomHash(random)))).toThrow(/64-bit hash cannot join an index of 256-bit/);
+    const target = rows[17]!.hash;
+    // 64-bit part 6 bits off; rest 40 bits off: the same photo.
+    const near = flipBits(target.slice(0, 16), 6, random) + flipBits(target.slice(16), 40, random);
+    expect(index.lookup(near).map((m) => [m.row.itemId, m.distance])).toEqual([['17', { coarse: 6, fine: 40 }]]);
+    // Same 64-bit part, rest 100 bits off (a shop template's look-alike): not found.
+    expect(index.lookup(target.slice(0, 16) + flipBits(target.slice(16), 100, random))).toEqual([]);
+    // Rest identical, 64-bit part 20 bits off: not found at the default radius, found at 20.
+    const far = flipBits(target.slice(0, 16), 20, random) + target.slice(16);
+    expect(index.lookup(far)).toEqual([]);
+    expect(index.lookup(far, 20).map((m) => m.row.itemId)).toEqual(['17']);
+    expect(() => index.add(row(999, randomHash(random)))).toThrow(/64-bit hash cannot join an index of 320-bit/);
   });
 
   it('keeps one row per listing: a new sighting replaces the hash, keeps firstSeen and moves lastSeen', () => {

@@ -5,9 +5,9 @@ import { PhotoIndex, type PhotoRow } from '../../lib/photos/photo-index';
 import { photoSignals } from '../../lib/photos/photo-signals';
 import { seededRandom } from './synthetic-photos';
 
-// 256-bit hashes as the extension makes them; unrelated random hashes lie about 128 bits apart.
+// 320-bit hashes as the extension makes them (64 + 256 bits); unrelated random hashes lie about half their bits apart.
 const random = seededRandom(12);
-const randomWords = () => Uint32Array.from({ length: 8 }, () => Math.floor(random() * 2 ** 32));
+const randomWords = () => Uint32Array.from({ length: 10 }, () => Math.floor(random() * 2 ** 32));
 const hashWords = randomWords();
 const HASH = bitsToHex(hashWords);
 const NEAR = bitsToHex(hashWords.map((word, i) => (i < 2 ? word ^ 1 : word))); // 2 bits off
@@ -35,7 +35,7 @@ describe('photo signals', () => {
       namedShops: new Set(['shop-id:2', 'shop-id:5']),
     });
     expect(signals.otherShops.map((s) => s.shopKey)).toEqual(['shop-id:2', 'shop-id:3']);
-    expect(signals.otherShops[0]).toMatchObject({ distance: 0, flagged: true, reported: false, named: true });
+    expect(signals.otherShops[0]).toMatchObject({ distance: { coarse: 0, fine: 0 }, flagged: true, reported: false, named: true });
     expect(signals.otherShops[0]!.listings.map((l) => l.itemId)).toEqual(['201', '200']);
     expect([signals.flaggedShops, signals.reportedShops, signals.namedShops, signals.unknownShopListings]).toEqual([1, 1, 1, 1]);
     expect(signals.officialPhoto).toBeNull();
