@@ -6,10 +6,10 @@
  * Lookup is multi-index hashing on the hash's 64-bit part (same-photo.ts), the rest checked after:
  * that part is cut into m chunks of at most 16 bits, each chunk keyed in its own table. Two hashes within distance r of each other agree within floor(r / m) bits on at
  * least one chunk (pigeonhole), so probing every chunk value that near finds every candidate, and
- * candidates are then checked on the whole hash. m is chosen for the radius the index is built for
- * so that each chunk is probed within 2 bits (at most 137 probes a chunk): 4 chunks of 16 bits up to
- * r = 11, 5 of 12 or 13 bits up to r = 14. Storage is flat typed arrays (bucket chains, a visit stamp per
- * slot): Maps of Sets cost tens of milliseconds a lookup at 100,000 hashes.
+ * candidates are then checked on the whole hash. 4 chunks of 16 bits: at r = 12 each is probed within
+ * 3 bits (697 probes), about 1.5 entries a bucket at 100,000 hashes; 5 chunks of 12–13 bits (within
+ * 2 bits) measured slower, their buckets being 8 times fuller. Storage is flat typed arrays (bucket
+ * chains, a visit stamp per slot): Maps of Sets cost tens of milliseconds a lookup.
  */
 import type { Platform } from '../listing';
 import { hexToBits, popcount32 } from './hash-words';
@@ -76,7 +76,7 @@ function chunkValue(words: Uint32Array, offset: number, start: number, length: n
 
 export class PhotoIndex {
   readonly capacity: number;
-  /** The radius on the 64-bit part that the chunks are cut for; any radius is answered exactly, larger ones more slowly. */
+  /** The default lookup radius on the 64-bit part; any radius is answered exactly, larger ones more slowly. */
   readonly radius: number;
   /** Key → slot, least recently seen first (a Map keeps insertion order). */
   private readonly slots = new Map<string, number>();
@@ -217,10 +217,10 @@ export class PhotoIndex {
     return [...this.slots.values()].map((slot) => this.rowAt[slot] as PhotoRow);
   }
 
-  /** Cuts the 64-bit part into chunks of ≤ 16 bits, enough of them that the design radius probes each within 2 bits. */
+  /** Cuts the 64-bit part into 16-bit chunks. */
   private layOut(words: number): void {
     const bits = Math.min(words, COARSE_WORDS) * 32;
-    const m = Math.min(bits, Math.max(Math.ceil(bits / MAX_CHUNK_BITS), Math.floor(this.radius / 3) + 1));
+    const m = Math.ceil(bits / MAX_CHUNK_BITS);
     this.words = words;
     this.chunks = Array.from({ length: m }, (_, c) => {
       const start = Math.floor((c * bits) / m);
