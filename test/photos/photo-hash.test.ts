@@ -36,6 +36,19 @@ describe('photo hash', () => {
     }
   });
 
+  it('keeps the hash it had: stored hashes must stay comparable across versions', () => {
+    // Changing the recipe makes every hash in users' indexes stale: change this value only with a
+    // migration that drops or rebuilds them.
+    const image = blankImage(120, 90);
+    fillRect(image, 10, 20, 50, 40, [200, 30, 30]);
+    fillRect(image, 70, 5, 40, 70, [20, 60, 160]);
+    fillRect(image, 0, 75, 120, 15, [40, 40, 40]);
+    expect(photoHashes(image)).toEqual({
+      hash: '0191ebeb766601d6c6ebc6eb7089b91139119b768f76077699543111b91187760776b91146eeb954',
+      mirrored: '5cc4bebe232344a393be93be2ddcec446c44ce23da235a23ee236e44ec44fa235a23ec441bbbec01',
+    });
+  });
+
   it('composites transparent pixels on white', () => {
     const opaque = blankImage(64, 64);
     fillRect(opaque, 10, 10, 30, 40, [0, 0, 0]);
