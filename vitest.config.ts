@@ -7,7 +7,7 @@ import { WxtVitest } from 'wxt/testing';
 // tests that use the fake browser, a fake IndexedDB or a DOM environment keep per-file isolation.
 // The browser suite (real Chromium and Firefox against the built extension) has its own config:
 // vitest.browser.config.ts.
-const shared = ['test/rules/**/*.test.ts', 'test/extract/**/*.test.ts', 'test/page/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/eval/**/*.test.ts', 'test/content/**/*.test.ts'];
+const shared = ['test/rules/**/*.test.ts', 'test/extract/**/*.test.ts', 'test/page/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/eval/**/*.test.ts', 'test/content/**/*.test.ts', 'test/photos/**/*.test.ts'];
 
 export default defineConfig({
   plugins: [WxtVitest()],

@@ -7,12 +7,15 @@ import { CliError, type CliCommand, type CliIo } from './cli-io';
 import { runEvidence } from './evidence-command';
 import { runExtract } from './extract-command';
 import { runNotices } from './notices-command';
+import { runPhotoHash, runPhotoMatch } from './photo-command';
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
   assess: { run: runAssess, usage: ASSESS_USAGE },
   notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
   evidence: { run: runEvidence, usage: 'evidence verify <evidence.zip> [--key <public key, base64>]' },
+  'photo-hash': { run: runPhotoHash, usage: 'photo-hash <image.jpg|.png|.webp>...' },
+  'photo-match': { run: runPhotoMatch, usage: 'photo-match <image a> <image b>' },
 };
 
 function usage(): string {
