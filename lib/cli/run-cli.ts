@@ -8,10 +8,12 @@ import { runEvidence } from './evidence-command';
 import { runExtract } from './extract-command';
 import { runNotices } from './notices-command';
 import { runPhotoHash, runPhotoMatch } from './photo-command';
+import { runScan, SCAN_USAGE } from './scan-command';
 
 const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
   extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
   assess: { run: runAssess, usage: ASSESS_USAGE },
+  scan: { run: runScan, usage: SCAN_USAGE },
   notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
   evidence: { run: runEvidence, usage: 'evidence verify <evidence.zip> [--key <public key, base64>]' },
   'photo-hash': { run: runPhotoHash, usage: 'photo-hash <image.jpg|.png|.webp>...' },
