@@ -24,7 +24,7 @@ import { loadNoticeFile } from '../notices/load-notice-file';
 import { NoticeFeedError } from '../notices/notice-feed';
 import type { NoticeIndex } from '../notices/notice-index';
 import { MAX_TITLE_LENGTH } from '../extract/make-listing';
-import { CliError, type CliCommand } from './cli-io';
+import { CliError, optionChoice, type CliCommand } from './cli-io';
 import { fastAssessable } from './fast-listing';
 import { NO_PROGRESS, progressLine } from './progress-line';
 import { utf8Lines } from './utf8-lines';
@@ -94,11 +94,6 @@ function inputSize(stdin: NodeJS.ReadableStream): number | null {
   }
 }
 
-function choice<T extends string>(value: string | undefined, choices: readonly T[], fallback: T, option: string): T {
-  const chosen = (value ?? fallback) as T;
-  if (!choices.includes(chosen)) throw new CliError(`--${option} must be one of ${choices.join(', ')}\n${USAGE}`);
-  return chosen;
-}
 
 export const runAssess: CliCommand = async (args, io) => {
   let parsed;
@@ -118,9 +113,9 @@ export const runAssess: CliCommand = async (args, io) => {
   } catch (error) {
     throw new CliError(`${(error as Error).message}\n${USAGE}`);
   }
-  const sensitivity = choice<Sensitivity>(parsed.values.sensitivity, SENSITIVITIES, 'balanced', 'sensitivity');
-  const lang = choice<Lang>(parsed.values.lang, LANGS, 'en', 'lang');
-  const format = choice<Format>(parsed.values.format, FORMATS, 'jsonl', 'format');
+  const sensitivity = optionChoice<Sensitivity>(parsed.values.sensitivity, SENSITIVITIES, 'balanced', 'sensitivity', USAGE);
+  const lang = optionChoice<Lang>(parsed.values.lang, LANGS, 'en', 'lang', USAGE);
+  const format = optionChoice<Format>(parsed.values.format, FORMATS, 'jsonl', 'format', USAGE);
   const packs = [...BUILTIN_PACKS];
   if (parsed.values.rules !== undefined) packs.push(await readExtraPack(parsed.values.rules));
   const rules = compile(packs);

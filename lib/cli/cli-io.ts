@@ -11,3 +11,10 @@ export type CliCommand = (args: string[], io: CliIo) => Promise<number>;
 export class CliError extends Error {
   override name = 'CliError';
 }
+
+/** The value of an option that must be one of `choices` (`fallback` when absent), else a usage error. */
+export function optionChoice<T extends string>(value: string | undefined, choices: readonly T[], fallback: T, option: string, usage: string): T {
+  const chosen = (value ?? fallback) as T;
+  if (!choices.includes(chosen)) throw new CliError(`--${option} must be one of ${choices.join(', ')}\n${usage}`);
+  return chosen;
+}

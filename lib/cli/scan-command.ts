@@ -17,7 +17,7 @@ import { compileRules } from '../rules/compile-rules';
 import { SENSITIVITIES, type Sensitivity } from '../rules/sensitivity';
 import type { Verdict } from '../verdict';
 import { write } from './assess-command';
-import { CliError, type CliCommand } from './cli-io';
+import { CliError, optionChoice, type CliCommand } from './cli-io';
 import { addressOfSavedPage } from './page-address';
 import { readSavedPage } from './saved-page';
 import { csvRow, FORMATS, LANGS, verdictCsvCells, verdictInLang, VERDICT_CSV_COLUMNS, type Format, type Lang } from './verdict-output';
@@ -59,11 +59,6 @@ async function readUrlMap(path: string | undefined): Promise<Map<string, string>
   return map;
 }
 
-function choice<T extends string>(value: string | undefined, choices: readonly T[], fallback: T, option: string): T {
-  const chosen = (value ?? fallback) as T;
-  if (!choices.includes(chosen)) throw new CliError(`--${option} must be one of ${choices.join(', ')}\n${USAGE}`);
-  return chosen;
-}
 
 function record(page: string, url: string, kind: string, listing: Listing, verdict: Verdict, format: Format, lang: Lang): string {
   if (format === 'csv') {
@@ -81,9 +76,9 @@ export const runScan: CliCommand = async (args, io) => {
   }
   const [folder, ...extra] = parsed.positionals;
   if (!folder || extra.length > 0) throw new CliError(USAGE);
-  const format = choice<Format>(parsed.values.format, FORMATS, 'jsonl', 'format');
-  const lang = choice<Lang>(parsed.values.lang, LANGS, 'en', 'lang');
-  const sensitivity = choice<Sensitivity>(parsed.values.sensitivity, SENSITIVITIES, 'balanced', 'sensitivity');
+  const format = optionChoice<Format>(parsed.values.format, FORMATS, 'jsonl', 'format', USAGE);
+  const lang = optionChoice<Lang>(parsed.values.lang, LANGS, 'en', 'lang', USAGE);
+  const sensitivity = optionChoice<Sensitivity>(parsed.values.sensitivity, SENSITIVITIES, 'balanced', 'sensitivity', USAGE);
   const urls = await readUrlMap(parsed.values.urls);
   const pages = await savedPages(folder);
   const rules = compileRules(BUILTIN_PACKS);
