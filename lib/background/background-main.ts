@@ -15,8 +15,9 @@ import { pageStatusSchema } from '../messaging/page-status-schema';
 import type { ChangeScope, PageStatus, ProtocolMap } from '../messaging/protocol';
 import { NoticeDatabase } from '../notices/notice-db';
 import { isTaobaoHost, TAOBAO_HOST_PATTERNS } from '../page/hosts';
-import { parsePageUrl } from '../page/item-id';
-import { loadSettings, saveSettings, watchSettings, type Settings } from '../settings/settings';
+import { isItemId, parsePageUrl } from '../page/item-id';
+import { taobaoReportUrl } from '../page/taobao-report-url';
+import { loadSettings, saveSettings, watchSettings, type Role, type Settings } from '../settings/settings';
 import { uiLanguageOf } from '../ui-language';
 import { BackgroundService } from './background-service';
 import { NoticeService } from './notice-service';
@@ -64,7 +65,9 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     const before = settings;
     settings = Promise.resolve(next);
     void (async () => {
-      const scope = settingsChangeScope(await before, next);
+      const previous = await before;
+      if (previous.role !== next.role) await updateReportMenu(next.role);
+      const scope = settingsChangeScope(previous, next);
       if (scope === 'verdicts') await packs.reload();
       if (scope) await announcer.announce(scope);
     })();
@@ -156,11 +159,23 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
   }
   for (const name of Object.keys(handlers) as PageRequest[]) listen(name, handlers[name] as PageHandler<typeof name>);
 
+  // The menu says what it does for the user's role: a shopper reports to Taobao (the platform's one-item
+  // report page); brand staff file a complaint with evidence for the IP protection platform.
+  const reportMenuTitle = (role: Role) => browser.i18n.getMessage(role === 'brand-staff' ? 'menuReportListing' : 'menuReportToTaobao');
+  async function updateReportMenu(role: Role): Promise<void> {
+    await Promise.resolve(browser.contextMenus.update(REPORT_MENU, { title: reportMenuTitle(role) })).catch(() => undefined);
+  }
+
   // The context menu and the shortcut grant activeTab, so these reports can carry a screenshot.
   async function reportFromTab(tab: Browser.tabs.Tab | undefined): Promise<void> {
     if (tab?.id === undefined) return;
     const evidence = await content.sendMessage('listingForReport', undefined, tab.id);
     if (!evidence) return;
+    if ((await settings).role !== 'brand-staff') {
+      const itemId = String((evidence.listing as { itemId?: unknown }).itemId ?? '');
+      if (isItemId(itemId)) await browser.tabs.create({ url: taobaoReportUrl(itemId) });
+      return;
+    }
     // The page copies the complaint while it still has focus, before the IPP tab opens.
     await service.report(evidence, tab.url, tab.windowId ?? null, (answer) =>
       content.sendMessage('reportRecorded', { itemId: evidence.listing.itemId, complaint: answer.complaint }, tab.id),
@@ -168,10 +183,10 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     void announcer.announce('verdicts');
   }
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(async () => {
     browser.contextMenus.create({
       id: REPORT_MENU,
-      title: browser.i18n.getMessage('menuReportListing'),
+      title: reportMenuTitle((await settings).role),
       contexts: ['page', 'link', 'image'],
       documentUrlPatterns: [...TAOBAO_HOST_PATTERNS],
     });

@@ -12,6 +12,8 @@ import { saveSettings } from '../../lib/settings/settings';
 class FakeMessenger<Map extends object> {
   readonly listeners = new Map<string, (message: { data: unknown; sender: unknown }) => unknown>();
   readonly sent: { name: string; data: unknown; tabId: unknown }[] = [];
+  /** What a tab answers, by message name. */
+  readonly replies = new Map<string, unknown>();
 
   readonly onMessage = (name: string, listener: (message: { data: unknown; sender: unknown }) => unknown) => {
     this.listeners.set(name, listener);
@@ -20,7 +22,7 @@ class FakeMessenger<Map extends object> {
 
   readonly sendMessage = async (name: string, data?: unknown, tabId?: unknown) => {
     this.sent.push({ name, data, tabId });
-    return undefined;
+    return this.replies.get(name);
   };
 
   /** Delivers a message as the browser would, from `sender`. */
@@ -51,7 +53,8 @@ function listing(n: number): Listing {
 
 let content = new FakeMessenger<ProtocolMap>();
 let pages = new FakeMessenger<PageProtocolMap>();
-let menus: { id?: string | number }[];
+let menus: { id?: string | number; title?: string }[];
+let menuClicked: ((info: { menuItemId: string }, tab: unknown) => void) | null;
 
 function start() {
   return startBackground({
@@ -71,7 +74,15 @@ beforeEach(async () => {
   pages = new FakeMessenger<PageProtocolMap>();
   menus = [];
   const stubs = fakeBrowser as unknown as Record<string, unknown>;
-  stubs.contextMenus = { create: (menu: { id?: string }) => menus.push(menu), onClicked: { addListener: () => undefined } };
+  menuClicked = null;
+  stubs.contextMenus = {
+    create: (menu: { id?: string; title?: string }) => menus.push(menu),
+    update: (id: string, change: { title?: string }) => {
+      const menu = menus.find((m) => m.id === id);
+      if (menu) Object.assign(menu, change);
+    },
+    onClicked: { addListener: (listener: typeof menuClicked) => (menuClicked = listener) },
+  };
   stubs.commands = { onCommand: { addListener: () => undefined } };
   stubs.i18n = { getUILanguage: () => 'en-US', getMessage: (name: string) => name };
   stubs.permissions = { contains: async () => false };
@@ -94,10 +105,24 @@ describe('background main', () => {
     expect((await fakeBrowser.alarms.get(REFRESH_ALARM))?.scheduledTime).toBe(first);
   });
 
-  it('adds the report menu on install', async () => {
+  it('adds the report menu on install, worded for the role, and rewords it when the role changes', async () => {
     await start().ready;
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    expect(menus.map((m) => m.id)).toEqual([REPORT_MENU]);
+    expect(menus).toEqual([expect.objectContaining({ id: REPORT_MENU, title: 'menuReportToTaobao' })]);
+    await saveSettings({ role: 'brand-staff' });
+    await tick();
+    expect(menus[0]?.title).toBe('menuReportListing');
+  });
+
+  it("a shopper's menu report opens Taobao's report page for the listing, and files no complaint", async () => {
+    const { activity } = start();
+    content.replies.set('listingForReport', { listing: listing(7), cardMarkup: '' });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    menuClicked?.({ menuItemId: REPORT_MENU }, { id: 1, url: 'https://s.taobao.com/search?q=gucci', windowId: 1 });
+    await tick();
+    const urls = (await fakeBrowser.tabs.query({})).map((t) => t.url);
+    expect(urls).toContain('https://jubao.taobao.com/index.htm?itemId=700000000007');
+    expect(await activity.reports.count()).toBe(0);
   });
 
   it('tells the open Taobao tabs, and only them, once per change that alters verdicts', async () => {
