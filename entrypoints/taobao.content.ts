@@ -57,6 +57,7 @@ export default defineContentScript({
           showLowMark: next.settings.showLowMarks,
           t: translate,
           onTrust: (kind: 'item' | 'shop') => void actions.trust(kind),
+          undoTrust: next.undo ? { kind: next.undo.kind, run: next.undo.run } : null,
           onReport: () => void actions.report(),
         });
         // On an item page the anchor is the title: the badge goes above it, not over its words.
@@ -66,6 +67,7 @@ export default defineContentScript({
       {
         assess: (listings) => sendMessage('assessListings', { listings }),
         trust: (kind, listing) => sendMessage('trustListing', { kind, listing }),
+        untrust: (kind, listing) => sendMessage('untrustListing', { kind, listing }),
         report: (listing, anchor) => sendMessage('reportListing', { listing, cardMarkup: cardMarkup(anchor) }),
       },
       settings,

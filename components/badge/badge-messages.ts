@@ -25,6 +25,9 @@ export const BADGE_MESSAGE_KEYS = [
   'badgeActionTrustItem',
   'badgeActionReportEvidence',
   'badgeOpensNewTab',
+  'badgeTrustedItem',
+  'badgeTrustedShop',
+  'badgeUndo',
 ] as const;
 
 export type BadgeMessageKey = (typeof BADGE_MESSAGE_KEYS)[number];

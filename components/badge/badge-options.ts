@@ -28,6 +28,8 @@ export interface BadgeOptions {
   t: Translate;
   /** "Not counterfeit": the caller remembers the choice and removes the badge. */
   onTrust: (kind: TrustKind) => void;
+  /** Right after a trust: the badge says so and offers Undo (the caller removes it later). */
+  undoTrust?: { kind: TrustKind; run: () => void } | null;
   /** Brand staff's report with evidence; the caller records it and then sets `reported`. */
   onReport: () => void;
 }

@@ -86,6 +86,19 @@ export const BADGE_CSS = `
 .badge[data-level="medium"] .icon { background: #2b1d00; color: #fbd46d; }
 .badge[data-level="low"] .icon { background: #5f6368; color: #fff; }
 
+.badge.trusted { background: #e6f4ea; color: #0d652d; border-color: #81c995; cursor: default; padding-left: 8px; }
+.undo {
+  border: 0;
+  padding: 0 6px;
+  border-radius: 999px;
+  font: inherit;
+  font-weight: 600;
+  background: #0d652d;
+  color: #fff;
+  cursor: pointer;
+}
+.undo:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+
 .reported-chip {
   padding: 0 5px;
   border-radius: 999px;

@@ -43,6 +43,19 @@ export function Badge({ options }: { options: BadgeOptions }) {
 
   const level = shownLevel(verdict.risk, options.showLowMark ?? false);
   if (!level) return null;
+  if (options.undoTrust) {
+    const undo = options.undoTrust;
+    return (
+      <div class="root">
+        <div class="badge trusted" role="status">
+          <span class="label">{t(undo.kind === 'shop' ? 'badgeTrustedShop' : 'badgeTrustedItem')}</span>
+          <button type="button" class="undo" onClick={fromUser(() => undo.run())}>
+            {t('badgeUndo')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   const focusInside = () => {
     const root = wrapper.current?.getRootNode() as Document | ShadowRoot | undefined;

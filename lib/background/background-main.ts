@@ -126,6 +126,10 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     void announcer.announce('verdicts');
     return answer;
   });
+  content.onMessage('untrustListing', async ({ data, sender }) => {
+    await service.untrustListing(data.kind, data.listing, sender.url);
+    void announcer.announce('verdicts');
+  });
   content.onMessage('reportListing', async ({ data, sender }) => {
     const granted = await browser.permissions.contains(SCREENSHOT_PERMISSION).catch(() => false);
     const answer = await service.report(data, sender.url, granted ? (sender.tab?.windowId ?? null) : null);

@@ -6,7 +6,7 @@
 import type { ActivityDatabase, TrustKind } from '../activity/activity-db';
 import { recordSightings } from '../activity/history';
 import { complaintText, fileReport, finishPendingReports, type ReportSteps } from '../activity/reports';
-import { trust } from '../activity/trust';
+import { trust, trustKeys, untrust } from '../activity/trust';
 import type { Listing } from '../listing';
 import { logReportCreated } from '../evidence/evidence-log';
 import { listingSchema } from '../messaging/listing-schema';
@@ -93,6 +93,20 @@ export class BackgroundService {
     const record = await trust(this.deps.activity, kind as TrustKind, checkedListing(listing), this.deps.now());
     await this.marks.noteTrusted(record.key);
     return { key: record.key };
+  }
+
+  /**
+   * Undo of a trust just made on the page (its Undo button): the key is the background's own, derived
+   * from the checked listing, so a page can only undo a trust of the listing it shows.
+   */
+  async untrustListing(kind: unknown, listing: unknown, senderUrl: string | undefined): Promise<void> {
+    senderPage(senderUrl);
+    if (kind !== 'item' && kind !== 'shop') throw new InvalidBatchError('trust kind must be "item" or "shop"');
+    const keys = trustKeys(checkedListing(listing));
+    const key = kind === 'item' ? keys.item : keys.shop;
+    if (key === null) return;
+    await untrust(this.deps.activity, key);
+    this.marks.forget();
   }
 
   /** "Not counterfeit" from the popup: the listing comes from the background's own history record. */

@@ -30,7 +30,12 @@ export interface BadgeState {
   verdict: Verdict;
   reported: boolean;
   settings: Settings;
+  /** Just trusted by the user on this page: the badge offers Undo until `UNDO_MS` have passed. */
+  undo: { kind: 'item' | 'shop'; run: () => void } | null;
 }
+
+/** How long "Trusted — Undo" stays on the page after a trust. */
+export const UNDO_MS = 8000;
 
 export interface BadgeActions {
   trust(kind: 'item' | 'shop'): Promise<void>;
@@ -53,6 +58,7 @@ export interface ComplaintClipboard {
 export interface BackgroundLink {
   assess(listings: Listing[]): Promise<AssessAnswer>;
   trust(kind: 'item' | 'shop', listing: Listing): Promise<unknown>;
+  untrust(kind: 'item' | 'shop', listing: Listing): Promise<unknown>;
   report(listing: Listing, anchor: Element): Promise<ReportAnswer>;
 }
 
@@ -63,6 +69,8 @@ interface Entry {
   reported: boolean;
   trusted: boolean;
   badges: Map<Element, BadgeHandle>;
+  /** The Undo the badge offers right after the user trusted this listing here. */
+  undo: BadgeState['undo'];
 }
 
 /** A card split by the HTML parser leaves empty clones of its link: a badge goes on one with content. */
@@ -130,7 +138,7 @@ export class ListingBadges {
         entry.elements.push(...elements.filter((el) => !entry.elements.includes(el)));
         this.render(entry);
       } else {
-        this.entries.set(listing.itemId, { listing, elements: [...elements], verdict: null, reported: false, trusted: false, badges: new Map() });
+        this.entries.set(listing.itemId, { listing, elements: [...elements], verdict: null, reported: false, trusted: false, badges: new Map(), undo: null });
         fresh.push(listing);
       }
     }
@@ -242,7 +250,7 @@ export class ListingBadges {
 
   private shows(entry: Entry): boolean {
     const risk = entry.verdict?.risk;
-    if (!risk || entry.trusted) return false;
+    if (!risk || (entry.trusted && !entry.undo)) return false;
     return risk === 'high' || risk === 'medium' || (risk === 'low' && this.settings.showLowMarks);
   }
 
@@ -252,7 +260,7 @@ export class ListingBadges {
       entry.badges.clear();
       return;
     }
-    const state: BadgeState = { listing: entry.listing, verdict: entry.verdict, reported: entry.reported, settings: this.settings };
+    const state: BadgeState = { listing: entry.listing, verdict: entry.verdict, reported: entry.reported, settings: this.settings, undo: entry.undo };
     for (const anchor of anchorsOf(entry.elements)) {
       const handle = entry.badges.get(anchor);
       if (handle) handle.update(state);
@@ -264,15 +272,29 @@ export class ListingBadges {
     return {
       trust: async (kind) => {
         await this.background.trust(kind, entry.listing);
-        // Trusting a shop clears every listing of that shop on the page.
-        for (const other of this.entries.values()) {
-          const shopKey = trustKeys(entry.listing).shop;
-          const sameShop = kind === 'shop' && shopKey !== null && trustKeys(other.listing).shop === shopKey;
-          if (other === entry || sameShop) {
-            other.trusted = true;
-            this.render(other);
-          }
-        }
+        // Trusting a shop clears every listing of that shop on the page; the one the user clicked
+        // says "Trusted — Undo" for a while, and Undo brings them all back.
+        const shopKey = trustKeys(entry.listing).shop;
+        const affected = [...this.entries.values()].filter((other) => other === entry || (kind === 'shop' && shopKey !== null && trustKeys(other.listing).shop === shopKey));
+        for (const other of affected) other.trusted = true;
+        const offer = {
+          kind,
+          run: () => {
+            if (entry.undo !== offer) return;
+            entry.undo = null;
+            void this.background.untrust(kind, entry.listing).then(() => {
+              for (const other of affected) other.trusted = false;
+              for (const other of affected) this.render(other);
+            });
+          },
+        };
+        entry.undo = offer;
+        setTimeout(() => {
+          if (entry.undo !== offer) return;
+          entry.undo = null;
+          this.render(entry);
+        }, UNDO_MS);
+        for (const other of affected) this.render(other);
       },
       report: async () => {
         // Copied first, still inside the click: the background then opens the IP platform in a new

@@ -76,6 +76,8 @@ export interface ProtocolMap {
   assessListings(data: { listings: Listing[] }): AssessAnswer;
   /** content → background: "not counterfeit", for this item or its whole shop. */
   trustListing(data: { kind: TrustKind; listing: Listing }): { key: string };
+  /** content → background: the user pressed Undo right after trusting on the page. */
+  untrustListing(data: { kind: TrustKind; listing: Listing }): void;
   /** content → background: brand staff report a listing from its badge. */
   reportListing(data: ListingEvidence): ReportAnswer;
   /** background → content: the listing a context-menu click or the shortcut was about, if any. */

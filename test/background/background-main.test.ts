@@ -165,6 +165,17 @@ describe('background main', () => {
     expect(changesSent()).toHaveLength(1);
   });
 
+  it("takes back a trust when the page's Undo is pressed, by the key of the listing it shows", async () => {
+    const { activity } = start();
+    await content.deliver('trustListing', { kind: 'shop', listing: listing(1) }, TAOBAO_TAB);
+    expect(await activity.trusted.count()).toBe(1);
+    await content.deliver('untrustListing', { kind: 'shop', listing: listing(1) }, TAOBAO_TAB);
+    expect(await activity.trusted.count()).toBe(0);
+    await expect(content.deliver('untrustListing', { kind: 'shop', listing: listing(1) }, { url: 'https://evil.example/' })).rejects.toThrow(/only taken from Taobao/);
+    await tick();
+    expect(changesSent().length).toBeGreaterThanOrEqual(1);
+  });
+
   it('shows the flagged count on the toolbar icon of the tab that reported it, coloured by the worst', async () => {
     await start().ready;
     await content.deliver('pageStatus', { checked: 60, high: 1, medium: 3, layoutUnrecognised: false }, TAOBAO_TAB);

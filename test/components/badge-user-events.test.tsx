@@ -92,6 +92,20 @@ describe('badge: only the user acts', () => {
     expect(onTrust).toHaveBeenCalledExactlyOnceWith('item');
   });
 
+  it('right after a trust says so and offers Undo, which only the user can press', () => {
+    const { handle, shadow } = setup();
+    const run = vi.fn();
+    act(() => handle.update({ undoTrust: { kind: 'shop', run } }));
+    const status = shadow.querySelector('[role="status"]')!;
+    expect(status.textContent).toContain('Shop trusted');
+    const undo = within(status as HTMLElement).getByRole('button', { name: 'Undo' });
+    fireEvent.click(undo);
+    undo.click();
+    expect(run).not.toHaveBeenCalled();
+    asUser(undo, new MouseEvent('click', { bubbles: true }));
+    expect(run).toHaveBeenCalledOnce();
+  });
+
   it('counts as the user only what the browser marks trusted', async () => {
     const { isUserEvent } = await vi.importActual<typeof import('../../components/badge/user-event')>('../../components/badge/user-event');
     const event = new MouseEvent('click');

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { complaintText } from '../../lib/activity/reports';
-import { ListingBadges, type BackgroundLink, type BadgeActions, type BadgeState } from '../../lib/content/listing-badges';
+import { ListingBadges, UNDO_MS, type BackgroundLink, type BadgeActions, type BadgeState } from '../../lib/content/listing-badges';
 import { NO_RETRY, type RetryPolicy } from '../../lib/content/request-verdicts';
 import type { FoundListing } from '../../lib/extract/found-listing';
 import type { Listing } from '../../lib/listing';
@@ -43,6 +43,7 @@ function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; report
       };
     },
     trust: async () => ({ key: 'x' }),
+    untrust: async () => undefined,
     report: async (listing) => ({ reportId: 1, complaint: `complaint ${listing.itemId}`, screenshot: false }),
   };
   const badges = new ListingBadges(
@@ -63,7 +64,7 @@ function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; report
     retry,
   );
   const shown = () => [...mounted.entries()].filter(([, m]) => !m.removed).map(([id]) => id).sort();
-  return { badges, mounted, sent, copied, shown };
+  return { badges, mounted, sent, copied, shown, background };
 }
 
 const id = (n: number) => String(700000000000 + n);
@@ -86,12 +87,33 @@ describe('ListingBadges', () => {
     expect(t.shown()).toEqual([id(3)]);
   });
 
-  it('hides trusted listings, and every listing of a shop trusted from a badge', async () => {
-    const t = setup({ [id(1)]: 'high', [id(2)]: 'high', [id(3)]: 'high', [id(5)]: 'high' }, { trusted: [id(5)] });
-    await t.badges.add([found(1), found(2), found(3, '2002'), found(5)]);
-    expect(t.shown()).toEqual([id(1), id(2), id(3)]);
+  it('hides trusted listings, and every listing of a shop trusted from a badge, offering Undo for a while on the one clicked', async () => {
+    vi.useFakeTimers();
+    try {
+      const t = setup({ [id(1)]: 'high', [id(2)]: 'high', [id(3)]: 'high', [id(5)]: 'high' }, { trusted: [id(5)] });
+      await t.badges.add([found(1), found(2), found(3, '2002'), found(5)]);
+      expect(t.shown()).toEqual([id(1), id(2), id(3)]);
+      await t.mounted.get(id(1))!.actions.trust('shop');
+      expect(t.shown()).toEqual([id(1), id(3)]);
+      expect(t.mounted.get(id(1))!.state.undo?.kind).toBe('shop');
+      vi.advanceTimersByTime(UNDO_MS);
+      expect(t.shown()).toEqual([id(3)]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('Undo right after a trust takes it back: the background is told, and every badge of the shop returns', async () => {
+    const t = setup({ [id(1)]: 'high', [id(2)]: 'high', [id(3)]: 'high' });
+    const untrusted: string[] = [];
+    t.background.untrust = async (kind, listing) => void untrusted.push(`${kind}:${listing.itemId}`);
+    await t.badges.add([found(1), found(2), found(3, '2002')]);
     await t.mounted.get(id(1))!.actions.trust('shop');
-    expect(t.shown()).toEqual([id(3)]);
+    t.mounted.get(id(1))!.state.undo!.run();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(untrusted).toEqual([`shop:${id(1)}`]);
+    expect(t.shown()).toEqual([id(1), id(2), id(3)]);
+    expect(t.mounted.get(id(1))!.state.undo).toBeNull();
   });
 
   it('marks a report, copies the complaint, and knows earlier reports', async () => {
