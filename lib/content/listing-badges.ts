@@ -221,6 +221,8 @@ export class ListingBadges {
           if (!entry) continue;
           entry.verdict = verdicts.get(listing.itemId) ?? null;
           entry.trusted = trusted.has(listing.itemId);
+          // Undone elsewhere (the popup) while the Undo was still offered: the offer goes too.
+          if (!entry.trusted) entry.undo = null;
           entry.reported = reported.has(listing.itemId);
           this.render(entry);
         }

@@ -103,6 +103,16 @@ describe('ListingBadges', () => {
     }
   });
 
+  it('drops the Undo offer when the trust was undone elsewhere (the popup) meanwhile', async () => {
+    const t = setup({ [id(1)]: 'high' });
+    await t.badges.add([found(1)]);
+    await t.mounted.get(id(1))!.actions.trust('item');
+    expect(t.mounted.get(id(1))!.state.undo).not.toBeNull();
+    await t.badges.reassessAll();
+    expect(t.shown()).toEqual([id(1)]);
+    expect(t.mounted.get(id(1))!.state.undo).toBeNull();
+  });
+
   it('Undo right after a trust takes it back: the background is told, and every badge of the shop returns', async () => {
     const t = setup({ [id(1)]: 'high', [id(2)]: 'high', [id(3)]: 'high' });
     const untrusted: string[] = [];
