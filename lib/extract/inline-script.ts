@@ -127,21 +127,34 @@ export function findScriptObject(doc: Document, marker: string, mention: string,
 }
 
 /**
- * The first value under `key` anywhere in `value`, nearest first (breadth-first, at most `depth` levels):
- * payload builds move a component up or down a level, but keep its name.
+ * The first object (not array) in `value` for which `holds` is true, nearest first (breadth-first, at
+ * most `depth` levels below `value`); `throughArrays` false keeps the search out of arrays.
  */
-export function findKey(value: unknown, key: string, depth = 6): unknown {
+export function findObject(value: unknown, holds: (node: object) => boolean, depth: number, throughArrays = true): object | null {
   let level: unknown[] = [value];
   for (let d = 0; d <= depth && level.length > 0; d++) {
     const next: unknown[] = [];
     for (const node of level) {
       if (node === null || typeof node !== 'object') continue;
-      if (!Array.isArray(node) && Object.hasOwn(node, key)) return (node as Record<string, unknown>)[key];
+      if (Array.isArray(node)) {
+        if (throughArrays) next.push(...node);
+        continue;
+      }
+      if (holds(node)) return node;
       next.push(...Object.values(node));
     }
     level = next;
   }
-  return undefined;
+  return null;
+}
+
+/**
+ * The first value under `key` anywhere in `value`, nearest first (breadth-first, at most `depth` levels):
+ * payload builds move a component up or down a level, but keep its name.
+ */
+export function findKey(value: unknown, key: string, depth = 6): unknown {
+  const holder = findObject(value, (node) => Object.hasOwn(node, key), depth);
+  return holder === null ? undefined : (holder as Record<string, unknown>)[key];
 }
 
 /**

@@ -9,7 +9,7 @@ import { platformOfHost } from '../page/platform';
 import { shopIdFromUrl } from '../page/shop-id';
 import { cleanImageUrl, cleanText, parseLocation, parsePrice, parseSales } from './field-text';
 import { elementText, imageUrl, type FoundListing } from './found-listing';
-import { asText, at, findKey, findScriptObject, readScriptProperty } from './inline-script';
+import { asText, at, findKey, findObject, findScriptObject, readScriptProperty } from './inline-script';
 import { makeListing } from './make-listing';
 import { queryFirst, readFirst } from './selector';
 import { ITEM_PAGE } from './selectors';
@@ -33,18 +33,8 @@ export interface ItemFields {
  */
 function iceItemData(doc: Document): object | null {
   const context = findScriptObject(doc, '__ICE_APP_CONTEXT__', '"loaderData"', (value) => Object.hasOwn(value, 'loaderData'));
-  let level: unknown[] = [at(context, 'loaderData')];
-  for (let depth = 0; depth < 6 && level.length > 0; depth++) {
-    const next: unknown[] = [];
-    for (const node of level) {
-      if (node === null || typeof node !== 'object' || Array.isArray(node)) continue;
-      const item = at(node, 'item');
-      if (asText(at(item, 'itemId')) !== null && asText(at(item, 'title')) !== null) return node;
-      next.push(...Object.values(node));
-    }
-    level = next;
-  }
-  return null;
+  const holdsItem = (node: object) => asText(at(node, 'item', 'itemId')) !== null && asText(at(node, 'item', 'title')) !== null;
+  return findObject(at(context, 'loaderData'), holdsItem, 5, false);
 }
 
 /** An embedded price: "143.5" with priceDesc "起" is a from-price, which the page shows as its minimum. */
