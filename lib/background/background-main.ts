@@ -14,8 +14,8 @@ import { checkPageRequest, isExtensionPage, InvalidPageRequestError } from '../m
 import { pageStatusSchema } from '../messaging/page-status-schema';
 import type { ChangeScope, PageStatus, ProtocolMap } from '../messaging/protocol';
 import { NoticeDatabase } from '../notices/notice-db';
-import { isTaobaoHost, TAOBAO_HOST_PATTERNS } from '../page/hosts';
-import { isItemId, parsePageUrl } from '../page/item-id';
+import { TAOBAO_HOST_PATTERNS, taobaoPageUrl } from '../page/hosts';
+import { isItemId } from '../page/item-id';
 import { taobaoReportUrl } from '../page/taobao-report-url';
 import { loadSettings, saveSettings, watchSettings, type Role, type Settings } from '../settings/settings';
 import { uiLanguageOf } from '../ui-language';
@@ -48,17 +48,12 @@ function settingsChangeScope(before: Settings, after: Settings): ChangeScope | n
   return null;
 }
 
-function isTaobaoPage(url: string | undefined): boolean {
-  const parsed = url ? parsePageUrl(url) : null;
-  return parsed !== null && isTaobaoHost(parsed.hostname);
-}
-
 export function startBackground({ browser, content, pages, fetch }: BackgroundEnv) {
   let settings: Promise<Settings> = loadSettings();
   const packs = new RulePackService({ settings: () => settings, fetch: (url, init) => fetch(url, init), now: () => Date.now() });
   const announcer = new TabAnnouncer({
     // Tab URLs are visible for the hosts we have access to, which are exactly Taobao's and Tmall's.
-    openTabs: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id !== undefined && isTaobaoPage(tab.url) ? [tab.id] : [])),
+    openTabs: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id !== undefined && taobaoPageUrl(tab.url) !== null ? [tab.id] : [])),
     send: (tabId, scope) => content.sendMessage('pageChanged', { scope }, tabId),
   });
   watchSettings((next) => {

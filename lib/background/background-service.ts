@@ -11,8 +11,7 @@ import type { Listing } from '../listing';
 import { logReportCreated } from '../evidence/evidence-log';
 import { listingSchema } from '../messaging/listing-schema';
 import type { AssessAnswer, ListingEvidence, ReportAnswer } from '../messaging/protocol';
-import { isTaobaoHost } from '../page/hosts';
-import { parsePageUrl } from '../page/item-id';
+import { taobaoPageUrl } from '../page/hosts';
 import { assessListing, type CompiledRules } from '../rules';
 import type { Settings } from '../settings/settings';
 import type { NoticeHit } from '../verdict';
@@ -38,10 +37,8 @@ export interface BackgroundDeps {
 
 /** The page a message came from, as the browser (not the page) reports it; only Taobao/Tmall pages. */
 export function senderPage(senderUrl: string | undefined): string {
-  const url = senderUrl ? parsePageUrl(senderUrl) : null;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !isTaobaoHost(url.hostname)) {
-    throw new InvalidBatchError('messages are only taken from Taobao and Tmall pages');
-  }
+  const url = taobaoPageUrl(senderUrl);
+  if (!url) throw new InvalidBatchError('messages are only taken from Taobao and Tmall pages');
   return url.href;
 }
 

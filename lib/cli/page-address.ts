@@ -4,16 +4,13 @@
  * pages also name themselves in `<link rel="canonical">` and `og:url`. Only Taobao/Tmall https/http
  * addresses are taken.
  */
-import { isTaobaoHost } from '../page/hosts';
+import { taobaoPageUrl } from '../page/hosts';
 
 const SAVED_FROM = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i;
 
 function taobaoAddress(candidate: string | null | undefined): string | null {
   if (!candidate) return null;
-  const text = candidate.startsWith('//') ? `https:${candidate}` : candidate;
-  if (!URL.canParse(text)) return null;
-  const url = new URL(text);
-  return (url.protocol === 'https:' || url.protocol === 'http:') && isTaobaoHost(url.hostname) ? url.href : null;
+  return taobaoPageUrl(candidate.startsWith('//') ? `https:${candidate}` : candidate)?.href ?? null;
 }
 
 /** The page's own address, from its saved-from mark, canonical link or og:url; null when none is Taobao's. */

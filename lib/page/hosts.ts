@@ -16,6 +16,13 @@ export function isTaobaoHost(hostname: string): boolean {
   return TAOBAO_HOST.test(hostname);
 }
 
+/** `text` as a URL when it is an absolute http(s) address on a Taobao/Tmall host, else null. */
+export function taobaoPageUrl(text: string | null | undefined): URL | null {
+  if (!text || !URL.canParse(text)) return null;
+  const url = new URL(text);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && isTaobaoHost(url.hostname) ? url : null;
+}
+
 /** The sites a user can pause the extension on: one per platform domain. */
 export const SITES = ['taobao.com', 'tmall.com', 'tmall.hk'] as const;
 export type Site = (typeof SITES)[number];

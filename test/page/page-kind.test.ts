@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { taobaoPageUrl } from '../../lib/page/hosts';
 import { itemIdFromCardId, parseItemId } from '../../lib/page/item-id';
 import { pageKind, type PageKind } from '../../lib/page/page-kind';
 import { listingUrl, platformOfHost } from '../../lib/page/platform';
@@ -103,5 +104,13 @@ describe('platform, listing URL, shop id and tier', () => {
     [null, null],
   ] as const)('tier of %s is %s', (name, tier) => {
     expect(shopTier(name)).toBe(tier);
+  });
+});
+
+describe('taobaoPageUrl', () => {
+  it('takes absolute http(s) addresses on Taobao and Tmall hosts only', () => {
+    expect(taobaoPageUrl('https://s.taobao.com/search?q=x')?.hostname).toBe('s.taobao.com');
+    expect(taobaoPageUrl('http://detail.tmall.hk/item.htm?id=123456')?.hostname).toBe('detail.tmall.hk');
+    for (const bad of [undefined, null, '', '/item.htm?id=1', 'javascript:alert(1)', 'https://taobao.com.evil.example/', 'ftp://s.taobao.com/', 'chrome-extension://x/popup.html']) expect(taobaoPageUrl(bad)).toBeNull();
   });
 });
