@@ -5,7 +5,9 @@
  * running in the page. It never opens IndexedDB: that would be Taobao's origin, not ours.
  */
 import { browser } from 'wxt/browser';
+import { mountCheckingMark } from '@/components/badge/checking-mark';
 import { isBadgeHost, mountBadge } from '@/components/badge/mount-badge';
+import { CheckingMarks } from '@/lib/content/checking-marks';
 import { refuseForgedStartSignal } from '@/lib/content/start-signal';
 import { cardMarkup, evidenceAt } from '@/lib/content/listing-evidence';
 import { PointedElement } from '@/lib/content/pointed-element';
@@ -44,6 +46,21 @@ export default defineContentScript({
     let settings = await loadSettings();
     const site = siteOf(location.hostname);
     const paused = () => site !== null && settings.pausedSites.includes(site);
+    // "Checking…" on a card in view whose verdict takes more than a moment (checking-marks.ts).
+    const checkingMarks = new CheckingMarks(
+      (anchor, state) => mountCheckingMark(anchor, state, translate, isItemPage() ? 'before' : 'over'),
+      (onVisible) => {
+        const observer = new IntersectionObserver(
+          (seen) => {
+            for (const entry of seen) if (entry.isIntersecting) onVisible(entry.target);
+          },
+          { rootMargin: '200px 0px' },
+        );
+        ctx.onInvalidated(() => observer.disconnect());
+        return observer;
+      },
+      (run, ms) => ctx.setTimeout(run, ms),
+    );
     const badges = new ListingBadges(
       (anchor, state, actions) => {
         const options = (next: typeof state) => ({
@@ -74,6 +91,7 @@ export default defineContentScript({
       { language: uiLanguage, copy: (text) => navigator.clipboard.writeText(text) },
       () => reportStatus(),
       { ...DEFAULT_RETRY, wait: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)) },
+      checkingMarks,
     );
 
     // The toolbar icon follows the page: its counts after each batch, at most every 200 ms.

@@ -28,6 +28,9 @@ export const BADGE_MESSAGE_KEYS = [
   'badgeTrustedItem',
   'badgeTrustedShop',
   'badgeUndo',
+  'badgeChecking',
+  'badgeNotChecked',
+  'badgeNotCheckedHint',
 ] as const;
 
 export type BadgeMessageKey = (typeof BADGE_MESSAGE_KEYS)[number];

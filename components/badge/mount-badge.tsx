@@ -114,14 +114,29 @@ function sharedSheet(doc: Document, probe: ShadowRoot): CSSStyleSheet | null {
   return sheet;
 }
 
+/**
+ * A new host for something of ours on a listing (a badge, a "checking…" mark), styled for its placement.
+ * Known before it is inserted, so the listing watcher's observer never counts it as page content.
+ */
+export function newBadgeHost(doc: Document, placement: BadgePlacement): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  badgeHosts.add(host);
+  host.style.cssText = placement === 'over' ? HOST_STYLE : HOST_STYLE_BEFORE;
+  return host;
+}
+
+/** Puts a host on its anchor: "over" as its first child, "before" just before it (see BadgePlacement). */
+export function placeHost(host: HTMLElement, anchor: Element, placement: BadgePlacement): void {
+  const doc = anchor.ownerDocument;
+  if (placement === 'before' && anchor !== doc.body && anchor !== doc.documentElement && anchor.parentElement) anchor.before(host);
+  else anchor.prepend(host);
+}
+
 /** Mounts a badge on `anchor`: a search card ("over", the default) or an item page's title ("before"). */
 export function mountBadge(anchor: Element, options: BadgeOptions, placement: BadgePlacement = 'over'): BadgeHandle {
   assertItemId(options.verdict.itemId);
   const doc = anchor.ownerDocument;
-  const host = doc.createElement(BADGE_TAG);
-  // Known before it is inserted, so the listing watcher's observer never counts it as page content.
-  badgeHosts.add(host);
-  host.style.cssText = placement === 'over' ? HOST_STYLE : HOST_STYLE_BEFORE;
+  const host = newBadgeHost(doc, placement);
   showHost(host, options);
 
   // Closed: the page's scripts can neither read the verdict in it nor reach its buttons.
@@ -145,9 +160,7 @@ export function mountBadge(anchor: Element, options: BadgeOptions, placement: Ba
 
   let current = options;
   render(<Badge options={current} />, container);
-  const root = doc.documentElement;
-  if (placement === 'before' && anchor !== doc.body && anchor !== root && anchor.parentElement) anchor.before(host);
-  else anchor.prepend(host);
+  placeHost(host, anchor, placement);
 
   let removed = false;
   return {

@@ -11,6 +11,7 @@ import type { Listing } from '../listing';
 import type { AssessAnswer, FlaggedListing, PageStatus, ReportAnswer } from '../messaging/protocol';
 import type { Settings } from '../settings/settings';
 import type { Verdict } from '../verdict';
+import type { PendingMarks } from './checking-marks';
 import { DEFAULT_RETRY, requestVerdicts, type RetryPolicy } from './request-verdicts';
 
 /**
@@ -94,6 +95,8 @@ export class ListingBadges {
     private readonly onChange: () => void = () => undefined,
     /** How failed batches are asked again (tests pass no waiting). */
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
+    /** The "Checking…" / "Not checked" marks of listings still without a verdict (checking-marks.ts). */
+    private readonly marks: PendingMarks | null = null,
   ) {}
 
   /** How many listings are known (an item page has one). */
@@ -158,6 +161,7 @@ export class ListingBadges {
     for (const entry of this.entries.values()) {
       for (const handle of entry.badges.values()) handle.remove();
     }
+    this.marks?.clear();
     this.entries.clear();
     this.pendingCount = 0;
   }
@@ -203,6 +207,10 @@ export class ListingBadges {
   private async ask(listings: readonly Listing[]): Promise<void> {
     if (listings.length === 0) return;
     this.pendingCount += listings.length;
+    // Only a listing with no verdict yet is "checking": on a re-ask its badge stays until the answer.
+    const unjudged = listings.map((l) => this.entries.get(l.itemId)).filter((entry): entry is Entry => entry !== undefined && entry.verdict === null);
+    this.marks?.waiting(unjudged.flatMap((entry) => anchorsOf(entry.elements)));
+    const answered = new Set<string>();
     const trusted = new Set<string>();
     const reported = new Set<string>();
     const { failures } = await requestVerdicts(
@@ -219,6 +227,8 @@ export class ListingBadges {
         for (const listing of batch) {
           const entry = this.entries.get(listing.itemId);
           if (!entry) continue;
+          answered.add(listing.itemId);
+          this.marks?.answered(anchorsOf(entry.elements));
           entry.verdict = verdicts.get(listing.itemId) ?? null;
           entry.trusted = trusted.has(listing.itemId);
           // Undone elsewhere (the popup) while the Undo was still offered: the offer goes too.
@@ -232,6 +242,8 @@ export class ListingBadges {
       this.retry,
     );
     if (failures.length > 0) {
+      const unanswered = unjudged.filter((entry) => !answered.has(entry.listing.itemId) && this.entries.get(entry.listing.itemId) === entry);
+      this.marks?.gaveUp(unanswered.flatMap((entry) => anchorsOf(entry.elements)));
       this.pendingCount -= failures.reduce<number>((n, failure) => n + ((failure as { batchSize?: number }).batchSize ?? 0), 0);
       this.onChange();
       throw new AggregateError(failures, `${failures.length} of the batches failed`);

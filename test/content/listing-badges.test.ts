@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { complaintText } from '../../lib/activity/reports';
 import { ListingBadges, UNDO_MS, type BackgroundLink, type BadgeActions, type BadgeState } from '../../lib/content/listing-badges';
+import type { PendingMarks } from '../../lib/content/checking-marks';
 import { NO_RETRY, type RetryPolicy } from '../../lib/content/request-verdicts';
 import type { FoundListing } from '../../lib/extract/found-listing';
 import type { Listing } from '../../lib/listing';
@@ -28,7 +29,12 @@ function found(n: number, shopId = '1001'): FoundListing {
   return { listing, elements: [card] };
 }
 
-function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; reported?: string[]; refuses?: (listings: Listing[]) => boolean } = {}, retry: RetryPolicy = NO_RETRY) {
+function setup(
+  risks: Record<string, Risk>,
+  answer: { trusted?: string[]; reported?: string[]; refuses?: (listings: Listing[]) => boolean } = {},
+  retry: RetryPolicy = NO_RETRY,
+  marks: PendingMarks | null = null,
+) {
   const mounted = new Map<string, { state: BadgeState; actions: BadgeActions; removed: boolean }>();
   const sent: number[] = [];
   const copied: string[] = [];
@@ -62,6 +68,7 @@ function setup(risks: Record<string, Risk>, answer: { trusted?: string[]; report
     },
     () => undefined,
     retry,
+    marks,
   );
   const shown = () => [...mounted.entries()].filter(([, m]) => !m.removed).map(([id]) => id).sort();
   return { badges, mounted, sent, copied, shown, background };
@@ -159,6 +166,29 @@ describe('ListingBadges', () => {
     await expect(t.badges.add([found(1)])).rejects.toThrow(AggregateError);
     expect(t.sent).toEqual([1, 1, 1]);
     expect(t.badges.pending).toBe(0);
+  });
+
+  it('tells the marks which listings are waiting for a first verdict, which were answered, and which gave up', async () => {
+    const log: string[] = [];
+    const text = (anchors: readonly Element[]) => anchors.map((a) => a.textContent).join(',');
+    const marks: PendingMarks = {
+      waiting: (anchors) => void log.push(`waiting ${text(anchors)}`),
+      answered: (anchors) => void log.push(`answered ${text(anchors)}`),
+      gaveUp: (anchors) => void log.push(`gave up ${text(anchors)}`),
+      clear: () => void log.push('clear'),
+    };
+    const t = setup({ [id(1)]: 'high', [id(2)]: 'none' }, { refuses: (listings) => listings.some((l) => l.itemId === id(3)) }, NO_RETRY, marks);
+    await t.badges.add([found(1), found(2)]);
+    expect(log).toEqual(['waiting card 1,card 2', 'answered card 1', 'answered card 2']);
+    log.length = 0;
+    await expect(t.badges.add([found(3)])).rejects.toThrow(AggregateError);
+    expect(log).toEqual(['waiting card 3', 'gave up card 3']);
+    log.length = 0;
+    // A re-ask: listings with a verdict keep their badge and get no mark; the one never judged is checking again.
+    await expect(t.badges.reassessAll()).rejects.toThrow(AggregateError);
+    expect(log).toEqual(['waiting card 3', 'gave up card 3']);
+    t.badges.clear();
+    expect(log.at(-1)).toBe('clear');
   });
 
   it('asks again for every listing when the background says something changed, and updates in place', async () => {
