@@ -14,13 +14,15 @@ interface HistoryItemProps {
   trusted: boolean;
   deps: PopupDeps;
   onAction: (run: () => Promise<unknown>) => void;
+  /** Deletes this entry (the history offers Undo). */
+  onDelete: (itemId: string) => void;
 }
 
 function NewTab({ deps }: { deps: PopupDeps }) {
   return <span class="visually-hidden"> {deps.t('popupOpensNewTab')}</span>;
 }
 
-export function HistoryItem({ record, trusted, deps, onAction }: HistoryItemProps) {
+export function HistoryItem({ record, trusted, deps, onAction, onDelete }: HistoryItemProps) {
   const { t, uiLanguage } = deps;
   const { listing } = record;
   const canTrustShop = Boolean(listing.shop.id || listing.shop.name);
@@ -77,7 +79,7 @@ export function HistoryItem({ record, trusted, deps, onAction }: HistoryItemProp
             {t('popupActionTrustShop')}
           </button>
         )}
-        <button type="button" class="action danger" onClick={() => onAction(() => deps.send('deleteHistory', { itemIds: [record.itemId] }))}>
+        <button type="button" class="action danger" onClick={() => onDelete(record.itemId)}>
           {t('popupActionDelete')}
         </button>
       </div>

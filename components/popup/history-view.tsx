@@ -20,11 +20,13 @@ interface HistoryViewProps {
   trustedKeys: ReadonlySet<string>;
   deps: PopupDeps;
   onAction: (run: () => Promise<unknown>) => void;
+  /** Deletes one entry; the popup notes it with Undo (undoable-deletion.tsx). */
+  onDelete: (itemId: string) => void;
   onError: (error: unknown) => void;
 }
 
 /** The newest page while the whole history loads: no search or filters yet, but something to read. */
-export function NewestHistory({ records, trustedKeys, deps, onAction }: Omit<HistoryViewProps, 'records' | 'onError'> & { records: HistoryRecord[] | undefined }) {
+export function NewestHistory({ records, trustedKeys, deps, onAction, onDelete }: Omit<HistoryViewProps, 'records' | 'onError'> & { records: HistoryRecord[] | undefined }) {
   if (!records) return <p class="muted">{deps.t('popupLoading')}</p>;
   if (records.length === 0) return <p class="empty">{deps.t('popupHistoryEmpty')}</p>;
   return (
@@ -34,7 +36,7 @@ export function NewestHistory({ records, trustedKeys, deps, onAction }: Omit<His
       </p>
       <ul class="entries" data-testid="history-newest">
         {records.map((record) => (
-          <HistoryItem key={record.itemId} record={record} trusted={isTrusted(record.listing, trustedKeys)} deps={deps} onAction={onAction} />
+          <HistoryItem key={record.itemId} record={record} trusted={isTrusted(record.listing, trustedKeys)} deps={deps} onAction={onAction} onDelete={onDelete} />
         ))}
       </ul>
     </div>
@@ -42,7 +44,7 @@ export function NewestHistory({ records, trustedKeys, deps, onAction }: Omit<His
 }
 
 
-export function HistoryView({ records, trustedKeys, deps, onAction, onError }: HistoryViewProps) {
+export function HistoryView({ records, trustedKeys, deps, onAction, onDelete, onError }: HistoryViewProps) {
   const { t } = deps;
   const [inputs, setInputs] = useState<FilterInputs>(NO_FILTER);
   const [page, setPage] = useState(0);
@@ -93,7 +95,7 @@ export function HistoryView({ records, trustedKeys, deps, onAction, onError }: H
       ) : (
         <ul class="entries" data-testid="history-list">
           {shown.records.map((record) => (
-            <HistoryItem key={record.itemId} record={record} trusted={isTrusted(record.listing, trustedKeys)} deps={deps} onAction={onAction} />
+            <HistoryItem key={record.itemId} record={record} trusted={isTrusted(record.listing, trustedKeys)} deps={deps} onAction={onAction} onDelete={onDelete} />
           ))}
         </ul>
       )}

@@ -12,6 +12,7 @@ import { ReportsView } from './reports-view';
 import { SummaryView } from './summary-view';
 import { ThisPage } from './this-page';
 import { TrustedView } from './trusted-view';
+import { DeletedNote, useUndoableDeletion } from './undoable-deletion';
 import { useLiveQuery } from '../shared/use-live-query';
 
 type Tab = 'history' | 'reports' | 'summary' | 'trusted';
@@ -44,6 +45,10 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
     setFailure(null);
     run().catch(onError);
   };
+  // One click deletes an entry, and Undo stays offered above the list (no question first: one entry
+  // is cheap to bring back, and a question per entry would make clearing a few of them a chore).
+  const historyDeletion = useUndoableDeletion(onAction, (undoToken) => deps.send('undoDeleteHistory', { undoToken }));
+  const deleteHistoryEntry = (itemId: string) => onAction(async () => historyDeletion.deleted(await deps.send('deleteHistory', { itemIds: [itemId] })));
 
   const moveFocus = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -80,11 +85,12 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
         </p>
       )}
       <section role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`} class="panel">
+        {tab === 'history' && <DeletedNote of={historyDeletion} words={{ deleted: 'popupHistoryDeleted', restored: 'popupHistoryRestored' }} t={t} />}
         {tab === 'history' &&
           (history ? (
-            <HistoryView records={history} trustedKeys={trustedKeys} deps={deps} onAction={onAction} onError={onError} />
+            <HistoryView records={history} trustedKeys={trustedKeys} deps={deps} onAction={onAction} onDelete={deleteHistoryEntry} onError={onError} />
           ) : (
-            <NewestHistory records={newest} trustedKeys={trustedKeys} deps={deps} onAction={onAction} />
+            <NewestHistory records={newest} trustedKeys={trustedKeys} deps={deps} onAction={onAction} onDelete={deleteHistoryEntry} />
           ))}
         {tab === 'reports' &&
           (reports ? <ReportsView reports={reports} deps={deps} onAction={onAction} onError={onError} /> : <p class="muted">{t('popupLoading')}</p>)}

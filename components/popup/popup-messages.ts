@@ -134,6 +134,8 @@ export const POPUP_MESSAGE_KEYS = [
   'popupDeleted',
   'popupUndo',
   'popupUndone',
+  'popupHistoryDeleted',
+  'popupHistoryRestored',
   'popupReportFrom',
   'popupReportTo',
   'popupCaptureCount',

@@ -20,6 +20,7 @@ import { RiskLabel } from './risk-label';
 import { ReportBatches } from './report-batches';
 import { ReportCase } from './report-case';
 import { ReportDeskFilters } from './report-desk-filters';
+import { DeletedNote, useUndoableDeletion } from './undoable-deletion';
 import { reasonWords, STATUS_WORDS } from './report-words';
 import { useExport } from './use-export';
 
@@ -36,20 +37,13 @@ const PAGE_SIZE = 50;
 
 const stored = (reports: readonly ReportRecord[]): Stored[] => reports.filter((r): r is Stored => r.id !== undefined);
 
-/** After a deletion: how many went, and the token that brings them back. */
-interface DeletedNote {
-  count: number;
-  undoToken: string | null;
-  restored: number | null;
-}
-
 export function ReportsView({ reports, deps, onAction, onError }: ReportsViewProps) {
   const { t } = deps;
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [filters, setFilters] = useState<DeskFilters>(NO_DESK_FILTERS);
   const [nextStatus, setNextStatus] = useState<ReportStatus>('submitted');
   const [confirming, setConfirming] = useState(false);
-  const [deleted, setDeleted] = useState<DeletedNote | null>(null);
+  const deletion = useUndoableDeletion(onAction, (undoToken) => deps.send('undoDeleteReports', { undoToken }));
   const [page, setPage] = useState(0);
   const exporter = useExport(onError);
 
@@ -79,29 +73,11 @@ export function ReportsView({ reports, deps, onAction, onError }: ReportsViewPro
     const ids = chosenIds;
     onAction(async () => {
       const answer = await deps.send('deleteReports', { ids });
-      setDeleted({ count: answer.deleted, undoToken: answer.undoToken, restored: null });
+      deletion.deleted(answer);
       setSelected(new Set());
     });
   };
-  const undo = (note: DeletedNote) => {
-    if (!note.undoToken) return;
-    const undoToken = note.undoToken;
-    onAction(async () => {
-      const answer = await deps.send('undoDeleteReports', { undoToken });
-      setDeleted({ ...note, undoToken: null, restored: answer.restored });
-    });
-  };
-
-  const deletedNote = deleted && (
-    <p role="status" class="note" data-testid="deleted-note">
-      {deleted.restored === null ? t('popupDeleted', [String(deleted.count)]) : t('popupUndone', [String(deleted.restored)])}{' '}
-      {deleted.undoToken && (
-        <button type="button" class="action" onClick={() => undo(deleted)}>
-          {t('popupUndo')}
-        </button>
-      )}
-    </p>
-  );
+  const deletedNote = deletion.deletion && <DeletedNote of={deletion} words={{ deleted: 'popupDeleted', restored: 'popupUndone' }} t={t} />;
 
   if (reports.length === 0) return <div class="reports">{deletedNote ?? <p class="empty">{t('popupReportsEmpty')}</p>}</div>;
 

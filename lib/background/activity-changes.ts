@@ -6,14 +6,6 @@
 import type { ActivityDatabase, ReportStatus } from '../activity/activity-db';
 import type { DataKind } from '../messaging/page-protocol';
 
-export async function deleteHistory(db: ActivityDatabase, itemIds: readonly string[]): Promise<number> {
-  return db.transaction('rw', db.history, async () => {
-    const existing = (await db.history.bulkGet([...itemIds])).filter((r) => r !== undefined).length;
-    await db.history.bulkDelete([...itemIds]);
-    return existing;
-  });
-}
-
 export async function setReportStatus(db: ActivityDatabase, ids: readonly number[], status: ReportStatus): Promise<number> {
   return db.reports.where('id').anyOf([...ids]).modify({ status });
 }

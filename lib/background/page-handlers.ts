@@ -13,7 +13,8 @@ import type { ChangeScope } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { changeReportStatus, updateReportCase } from '../evidence/case-desk';
 import { DeletedReports } from '../evidence/deleted-reports';
-import { clearActivity, deleteHistory } from './activity-changes';
+import { DeletedRecords } from '../activity/deleted-records';
+import { clearActivity } from './activity-changes';
 import type { BackgroundService } from './background-service';
 import type { NoticeService } from './notice-service';
 import type { RulePackService } from './rule-pack-service';
@@ -42,6 +43,7 @@ export function pageHandlers({ activity, service, notices, packs, saveSettings, 
   // Backups arrive in chunks (backup-upload.ts): one browser message carries at most 64 MiB.
   const backupUploads = new BackupUploads();
   const deletedReports = new DeletedReports(activity);
+  const deletedHistory = new DeletedRecords(activity.history, 'history');
   return {
     // Trusted and reported change behind the service's back: it reloads its marks on the next batch.
     untrust: {
@@ -52,7 +54,8 @@ export function pageHandlers({ activity, service, notices, packs, saveSettings, 
       },
     },
     trustHistoryItem: { changes: 'verdicts', handle: ({ itemId, kind }) => service.trustFromHistory(itemId, kind) },
-    deleteHistory: { changes: null, handle: async (data) => ({ deleted: await deleteHistory(activity, data.itemIds) }) },
+    deleteHistory: { changes: null, handle: (data) => deletedHistory.delete(data.itemIds) },
+    undoDeleteHistory: { changes: null, handle: async ({ undoToken }) => ({ restored: await deletedHistory.undo(undoToken) }) },
     setReportStatus: {
       changes: null,
       handle: async ({ ids, status, batchId, complaintId }) => ({

@@ -87,7 +87,9 @@ export interface PageProtocolMap {
    * record (by item id), so nothing the page sent is trusted as a listing.
    */
   trustHistoryItem(data: { itemId: string; kind: TrustKind }): { key: string };
-  deleteHistory(data: { itemIds: string[] }): { deleted: number };
+  /** Deletes history entries; `undoToken` brings them back with undoDeleteHistory while the background runs. */
+  deleteHistory(data: { itemIds: string[] }): { deleted: number; undoToken: string | null };
+  undoDeleteHistory(data: { undoToken: string }): { restored: number };
   /**
    * Moves reports along the case desk (each change dated and logged in the evidence chain); a batch
    * id marks the reports batched together, a complaint id comes with a submission.

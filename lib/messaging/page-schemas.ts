@@ -22,6 +22,7 @@ export const pageSchemas = {
   untrust: v.object({ key: trustKeySchema }),
   trustHistoryItem: v.object({ itemId: itemIdSchema, kind: v.picklist(['item', 'shop']) }),
   deleteHistory: v.object({ itemIds }),
+  undoDeleteHistory: v.object({ undoToken: shortText }),
   setReportStatus: v.object({ ids: reportIds, status: v.picklist(REPORT_STATUSES), batchId: v.optional(caseText), complaintId: v.optional(caseText) }),
   updateReportCase: v.object({
     id: v.pipe(v.number(), v.integer(), v.minValue(1)),

@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { ActivityDatabase, type ReportRecord } from '../../lib/activity/activity-db';
-import { clearActivity, deleteHistory, deleteReports, setReportStatus } from '../../lib/background/activity-changes';
+import { DeletedRecords } from '../../lib/activity/deleted-records';
+import { clearActivity, deleteReports, setReportStatus } from '../../lib/background/activity-changes';
 import { checkPageRequest, isExtensionPage } from '../../lib/messaging/page-schemas';
 
 function db() {
@@ -11,11 +12,17 @@ function db() {
 const report = (itemId: string) => ({ itemId, status: 'draft', createdAt: 1, noticeIds: [] }) as unknown as ReportRecord;
 
 describe('activity changes from extension pages', () => {
-  it('delete history entries, count only those that existed', async () => {
+  it('delete history entries, count only those that existed, and put them back on undo (once)', async () => {
     const activity = db();
-    await activity.history.bulkPut([{ itemId: '1000001' }, { itemId: '1000002' }] as never);
-    expect(await deleteHistory(activity, ['1000001', '1000009'])).toBe(1);
+    await activity.history.bulkPut([{ itemId: '1000001', lastSeen: 5 }, { itemId: '1000002' }] as never);
+    const deletedHistory = new DeletedRecords(activity.history, 'history');
+    const answer = await deletedHistory.delete(['1000001', '1000009']);
+    expect(answer).toEqual({ deleted: 1, undoToken: 'history-1' });
     expect(await activity.history.count()).toBe(1);
+    expect(await deletedHistory.undo('history-1')).toBe(1);
+    expect(await activity.history.get('1000001')).toEqual({ itemId: '1000001', lastSeen: 5 });
+    expect(await deletedHistory.undo('history-1')).toBe(0);
+    expect(await deletedHistory.delete(['1000009'])).toEqual({ deleted: 0, undoToken: null });
   });
 
   it('mark reports submitted and delete them', async () => {

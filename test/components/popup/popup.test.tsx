@@ -97,6 +97,35 @@ describe('popup history', () => {
     await waitFor(() => expect(titles(screen.getByTestId('history-list'))).toHaveLength(2));
   });
 
+  it('deletes an entry with one click and offers Undo, which brings it back through the background', async () => {
+    const send = vi.fn(async (type: string) => (type === 'deleteHistory' ? { deleted: 1, undoToken: 'history-1' } : { restored: 1 }));
+    const { db } = await renderPopup({ history: HISTORY }, { send: send as unknown as PopupDeps['send'] });
+    const first = (await historyList()).querySelector<HTMLElement>(':scope > li')!;
+    fireEvent.click(within(first).getByRole('button', { name: 'Delete' }));
+    expect(send).toHaveBeenCalledWith('deleteHistory', { itemIds: ['790000000001'] });
+    const note = await screen.findByTestId('deleted-note');
+    expect(note.textContent).toContain('Deleted 1 history entries.');
+    // The background's deletion lands; the note stays while the list follows the database.
+    const record = (await db.history.get('790000000001'))!;
+    await db.history.delete('790000000001');
+    await waitFor(() => expect(titles(screen.getByTestId('history-list'))).toHaveLength(2));
+    fireEvent.click(within(screen.getByTestId('deleted-note')).getByRole('button', { name: 'Undo' }));
+    expect(send).toHaveBeenCalledWith('undoDeleteHistory', { undoToken: 'history-1' });
+    await waitFor(() => expect(screen.getByTestId('deleted-note').textContent).toBe('Restored 1 history entries. '));
+    await db.history.put(record);
+    await waitFor(() => expect(titles(screen.getByTestId('history-list'))).toHaveLength(3));
+  });
+
+  it('words the deletion note in Chinese in zh_CN', async () => {
+    const send = vi.fn(async () => ({ deleted: 1, undoToken: 'history-1' }));
+    await renderPopup({ history: HISTORY }, { send: send as unknown as PopupDeps['send'] }, 'zh_CN');
+    const first = (await historyList()).querySelector<HTMLElement>(':scope > li')!;
+    fireEvent.click(within(first).getByRole('button', { name: '删除' }));
+    const note = await screen.findByTestId('deleted-note');
+    expect(note.textContent).toContain('已删除 1 条历史记录。');
+    expect(within(note).getByRole('button', { name: '撤销' })).toBeTruthy();
+  });
+
   it('clears all only after a confirmation', async () => {
     const { send } = await renderPopup({ history: HISTORY });
     await historyList();
