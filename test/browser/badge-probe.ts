@@ -54,7 +54,7 @@ const READ_ROOT = `function (root) {
     panel: panel ? panel.textContent : null,
     panelHeight: panel ? panel.getBoundingClientRect().height : null,
     badge: box(badge),
-    actions: [...root.querySelectorAll('.action')].map((a) => ({ label: a.textContent || '', ...box(a) })),
+    actions: [...root.querySelectorAll('.action, .undo')].map((a) => ({ label: a.textContent || '', ...box(a) })),
     links: [...root.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') || ''),
     forbidden: root.querySelectorAll('img, script, iframe, object, [onerror]').length,
     text: root.textContent || '',
