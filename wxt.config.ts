@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { TAOBAO_HOST_PATTERNS } from './lib/page/hosts';
+import { PHOTO_CDN_MATCHES } from './lib/photos/photo-url';
 
 // The manifest is generated: WXT writes one for Chrome MV3 and one for Firefox (MV2 by default in WXT
 // 0.20; we ask for MV3 on both so the two builds share one permission model).
@@ -16,8 +17,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    // Only Taobao's and Tmall's hosts: the content script needs nothing else, and no <all_urls>.
-    host_permissions: [...TAOBAO_HOST_PATTERNS],
+    // Only Taobao's and Tmall's hosts: the content script needs nothing else, and no <all_urls>. And
+    // their image CDNs, which the pages already load: the background downloads a listing's main photo
+    // from there to hash it (reused photos, lib/photos); it fetches nothing else.
+    host_permissions: [...TAOBAO_HOST_PATTERNS, ...PHOTO_CDN_MATCHES],
     // storage: settings; contextMenus + activeTab: a report from the context menu or the shortcut may
     // take a screenshot (captureVisibleTab needs activeTab or <all_urls>, and we want no <all_urls>).
     // alarms: notice-feed subscriptions refresh on a schedule that survives the worker stopping.

@@ -4,6 +4,7 @@
  * listener and timer goes through WXT's `ctx`, so an updated or removed extension leaves nothing
  * running in the page. It never opens IndexedDB: that would be Taobao's origin, not ours.
  */
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { mountCheckingMark } from '@/components/badge/checking-mark';
 import { isBadgeHost, mountBadge } from '@/components/badge/mount-badge';
@@ -15,6 +16,7 @@ import { ListingBadges } from '@/lib/content/listing-badges';
 import { DEFAULT_RETRY } from '@/lib/content/request-verdicts';
 import { layoutUnrecognised, structuralSnapshot } from '@/lib/extract/layout-check';
 import { watchListings } from '@/lib/extract/listing-watcher';
+import { photoSummarySchema } from '@/lib/messaging/photo-summary-schema';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { siteOf, TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
 import { parseItemId } from '@/lib/page/item-id';
@@ -76,6 +78,8 @@ export default defineContentScript({
           onTrust: (kind: 'item' | 'shop') => void actions.trust(kind),
           undoTrust: next.undo ? { kind: next.undo.kind, run: next.undo.run } : null,
           onReport: () => void actions.report(),
+          // Checked like every answer: a malformed one shows nothing.
+          photoSignals: async () => v.parse(photoSummarySchema, await sendMessage('photoSignals', { listing: next.listing })),
         });
         // On an item page the anchor is the title: the badge goes above it, not over its words.
         const handle = mountBadge(anchor, options(state), isItemPage() ? 'before' : 'over');

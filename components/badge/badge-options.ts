@@ -1,6 +1,7 @@
 /** What a badge is told: the verdict and its context, the reader's language and role, and callbacks. */
 import type { TrustKind } from '../../lib/activity/activity-db';
 import type { Shop } from '../../lib/listing';
+import type { PhotoSummary } from '../../lib/messaging/photo-summary-schema';
 import type { Role } from '../../lib/settings/settings';
 import type { NoticeHit, Risk, Verdict } from '../../lib/verdict';
 import type { Translate } from './badge-messages';
@@ -32,6 +33,11 @@ export interface BadgeOptions {
   undoTrust?: { kind: TrustKind; run: () => void } | null;
   /** Brand staff's report with evidence; the caller records it and then sets `reported`. */
   onReport: () => void;
+  /**
+   * Asked when the panel opens: what the listing's photo says (other shops using it). Not part of the
+   * verdict, which is given before the photo is downloaded and hashed; null or a failure shows nothing.
+   */
+  photoSignals?: () => Promise<PhotoSummary>;
 }
 
 export type ShownLevel = Exclude<Risk, 'none'>;

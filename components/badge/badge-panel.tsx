@@ -3,7 +3,8 @@
  * Everything from the page or a feed is JSX text, so it can only ever be text.
  */
 import type { RefObject } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { PhotoSummary } from '../../lib/messaging/photo-summary-schema';
 import type { NoticeHit } from '../../lib/verdict';
 import { httpUrlOrNull, taobaoReportUrl } from './badge-links';
 import type { Translate } from './badge-messages';
@@ -82,10 +83,42 @@ function NoticeBlock({ notice, url, t }: { notice: NoticeHit; url: string | null
   );
 }
 
+/** The panel's question about the listing's photo, asked once when it opens; a failure shows nothing. */
+function usePhotoSummary(ask: BadgeOptions['photoSignals']): PhotoSummary {
+  const [summary, setSummary] = useState<PhotoSummary>(null);
+  useEffect(() => {
+    if (!ask) return;
+    let open = true;
+    ask().then(
+      (answer) => open && setSummary(answer),
+      () => undefined,
+    );
+    return () => {
+      open = false;
+    };
+  }, []);
+  return summary;
+}
+
+/** "3 other shops use a near-identical photo — of them 1 flagged, 0 reported, 2 named in notices". */
+function SharedPhoto({ summary, t, uiLanguage }: { summary: NonNullable<PhotoSummary>; t: Translate; uiLanguage: BadgeOptions['uiLanguage'] }) {
+  const shops = summary.otherShops === 1 ? t('badgePanelSharedPhotoOne') : t('badgePanelSharedPhotoMany', [String(summary.otherShops)]);
+  const marks = t('badgePanelSharedPhotoMarks', [String(summary.flaggedShops), String(summary.reportedShops), String(summary.namedShops)]);
+  // Chinese full-width brackets take no space before them.
+  return (
+    <p class="shared-photo">
+      {shops}
+      {uiLanguage === 'zh_CN' ? '' : ' '}
+      {marks}
+    </p>
+  );
+}
+
 export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
   const { verdict, t, uiLanguage } = options;
   const panel = useRef<HTMLDivElement>(null);
   useTopLayer(panel, badge);
+  const photo = usePhotoSummary(options.photoSignals);
 
   const notice = options.notice ?? null;
   const noticeUrl = httpUrlOrNull(notice?.url);
@@ -143,6 +176,7 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
           );
         })}
       </ul>
+      {photo && photo.otherShops > 0 && <SharedPhoto summary={photo} t={t} uiLanguage={uiLanguage} />}
       {notice && <NoticeBlock notice={notice} url={noticeUrl} t={t} />}
       <div class="actions">
         <a class="action primary" href={taobaoReportUrl(verdict.itemId)} target="_blank" rel="noopener noreferrer">

@@ -137,6 +137,7 @@ export const BADGE_CSS = `
 .notice p { margin: 0; }
 .muted { color: #5f6368; }
 .reported-note { margin: 0 0 8px; font-weight: 600; color: #1e6b34; }
+.shared-photo { margin: 0 0 8px; }
 
 /* Page text (notice titles, shop names, matched words) may be 10,000 characters long, mix
    directions or hide zero-width characters: it wraps anywhere, is isolated, and is clipped. */

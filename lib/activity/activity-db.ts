@@ -4,10 +4,11 @@
  * user's work, exported and cleared on its own terms. Only the background opens it (one writer);
  * pages read it through liveQuery.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { EvidenceEntry } from '../evidence/evidence-chain';
 import type { InstallationKeyRecord } from '../evidence/installation-key';
-import type { Listing } from '../listing';
+import type { Listing, Platform } from '../listing';
+import type { PhotoRow } from '../photos/photo-index';
 import type { Risk, Verdict } from '../verdict';
 
 export const ACTIVITY_DB_NAME = 'counterfeit-radar-activity';
@@ -104,6 +105,8 @@ export class ActivityDatabase extends Dexie {
   evidence!: EntityTable<EvidenceEntry, 'seq'>;
   /** The installation's Ed25519 key pair (lib/evidence/installation-key.ts), which signs exports. */
   keys!: EntityTable<InstallationKeyRecord, 'id'>;
+  /** One main-photo hash per listing (lib/photos/photo-store.ts), keyed by platform and item id. */
+  photos!: Table<PhotoRow, [Platform, string]>;
 
   constructor(options?: ConstructorParameters<typeof Dexie>[1]) {
     super(ACTIVITY_DB_NAME, options);
@@ -133,5 +136,9 @@ export class ActivityDatabase extends Dexie {
             report.statusChanges ??= [{ status: 'draft', at: report.createdAt }, ...(report.status === 'draft' ? [] : [{ status: report.status, at: null }])];
           }),
       );
+    // Reused photos (issue 14): a new table; every other table is kept as it is.
+    this.version(3).stores({
+      photos: '[platform+itemId], lastSeen, shopKey',
+    });
   }
 }

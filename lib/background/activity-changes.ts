@@ -18,10 +18,14 @@ export async function deleteReports(db: ActivityDatabase, ids: readonly number[]
   });
 }
 
-/** Clears the activity tables named; settings are storage.local, cleared by the caller. */
+/**
+ * Clears the activity tables named; settings are storage.local, cleared by the caller. The photo
+ * index goes with the history: it is a record of listings seen too.
+ */
 export async function clearActivity(db: ActivityDatabase, kinds: readonly DataKind[]): Promise<void> {
   const tables = [
     kinds.includes('history') ? db.history : null,
+    kinds.includes('history') ? db.photos : null,
     kinds.includes('reports') ? db.reports : null,
     kinds.includes('trusted') ? db.trusted : null,
   ].filter((t) => t !== null);

@@ -22,6 +22,11 @@ import { uiLanguageOf } from '../ui-language';
 import { BackgroundService } from './background-service';
 import { NoticeService } from './notice-service';
 import { pageHandlers, type PageHandler } from './page-handlers';
+import { PhotoQueue } from '../photos/photo-queue';
+import { photoHashes } from '../photos/photo-hash';
+import { PhotoStore } from '../photos/photo-store';
+import { fetchPhotoPixels } from './photo-pixels';
+import { PhotoService } from './photo-service';
 import { RulePackService } from './rule-pack-service';
 import { TabAnnouncer } from './tab-announcer';
 import { toolbarBadge } from './toolbar-badge';
@@ -78,6 +83,18 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     progress: (progress) => void pages.sendMessage('noticeImportProgress', progress).catch(() => undefined),
   });
 
+  // Reused photos: hashed after each batch is answered, at the queue's pace (photo-queue.ts).
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  const photoStore = new PhotoStore(activity);
+  const photos = new PhotoService({
+    store: photoStore,
+    queue: new PhotoQueue({ hashImage: async (url) => photoHashes(await fetchPhotoPixels(fetch, url)), now: () => Date.now(), wait }),
+    activity,
+    noticeHits: notices.hitsFor,
+    now: () => Date.now(),
+    wait,
+  });
+
   const service = new BackgroundService({
     activity,
     rules: () => packs.rules,
@@ -92,6 +109,7 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     openTab: async (url) => {
       await browser.tabs.create({ url });
     },
+    onAssessed: (listings) => photos.note(listings),
   });
 
   // The alarm survives the worker stopping. It is ensured at every start, because browsers may drop
@@ -115,6 +133,7 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
 
   // Content scripts (Taobao and Tmall pages; BackgroundService checks the sender).
   content.onMessage('assessListings', ({ data, sender }) => service.assess(data.listings, sender.url));
+  content.onMessage('photoSignals', ({ data, sender }) => photos.summaryFor(service.checkedPageListing(data.listing, sender.url)));
   content.onMessage('trustListing', async ({ data, sender }) => {
     const answer = await service.trust(data.kind, data.listing, sender.url);
     // Other tabs may show the same item or shop.
@@ -147,7 +166,7 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
   // Extension pages (popup, options): only from our own origin, each payload checked against its
   // schema before the handler sees it; a change is announced to the open tabs once it is done.
   const origin = browser.runtime.getURL('/');
-  const handlers = pageHandlers({ activity, service, notices, packs, saveSettings, ensureRefreshAlarm });
+  const handlers = pageHandlers({ activity, service, notices, packs, photos: photoStore, saveSettings, ensureRefreshAlarm });
   function listen<K extends PageRequest>(name: K, { handle, changes }: PageHandler<K>): void {
     pages.onMessage(name, async (message) => {
       if (!isExtensionPage(message.sender.url, origin)) throw new InvalidPageRequestError(`${name} is only taken from the extension's own pages`);
@@ -197,5 +216,5 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     if (command === REPORT_COMMAND) void reportFromTab(tab);
   });
 
-  return { service, packs, notices, activity, announcer, ready: Promise.all([packs.ready, notices.ready, alarmEnsured]) };
+  return { service, packs, notices, activity, announcer, photos, ready: Promise.all([packs.ready, notices.ready, alarmEnsured]) };
 }

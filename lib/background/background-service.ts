@@ -33,6 +33,8 @@ export interface BackgroundDeps {
   /** A PNG data URL of the visible tab, or throws when the browser refuses (no activeTab). */
   captureVisibleTab: (windowId: number) => Promise<string>;
   openTab: (url: string) => Promise<void>;
+  /** After a batch is answered: its checked listings (their photos are hashed from here, in their own time). */
+  onAssessed?: (listings: readonly Listing[]) => void;
 }
 
 /** The page a message came from, as the browser (not the page) reports it; only Taobao/Tmall pages. */
@@ -81,7 +83,14 @@ export class BackgroundService {
         await recordSightings(activity, sightings, now);
       })
       .catch((error: unknown) => console.error('Counterfeit Radar: could not record the history', error));
+    this.deps.onAssessed?.(checked);
     return { verdicts: assessed.map((a) => a.verdict), trusted, reported };
+  }
+
+  /** The listing a page's details ask about, checked like every listing a page sends. */
+  checkedPageListing(listing: unknown, senderUrl: string | undefined): Listing {
+    senderPage(senderUrl);
+    return checkedListing(listing);
   }
 
   async trust(kind: unknown, listing: unknown, senderUrl: string | undefined): Promise<{ key: string }> {

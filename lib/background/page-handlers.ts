@@ -16,6 +16,7 @@ import { DeletedReports } from '../evidence/deleted-reports';
 import { DeletedRecords } from '../activity/deleted-records';
 import { clearActivity } from './activity-changes';
 import type { BackgroundService } from './background-service';
+import type { PhotoStore } from '../photos/photo-store';
 import type { NoticeService } from './notice-service';
 import type { RulePackService } from './rule-pack-service';
 
@@ -32,6 +33,8 @@ export interface PageHandlerDeps {
   service: BackgroundService;
   notices: NoticeService;
   packs: RulePackService;
+  /** The photo index, forgotten when its table is cleared or restored behind it. */
+  photos?: PhotoStore;
   saveSettings: (change: Partial<Settings>) => Promise<Settings>;
   /** The refresh alarm exists (a new subscription needs it). */
   ensureRefreshAlarm: () => Promise<void>;
@@ -39,7 +42,7 @@ export interface PageHandlerDeps {
   now?: () => number;
 }
 
-export function pageHandlers({ activity, service, notices, packs, saveSettings, ensureRefreshAlarm, now = Date.now }: PageHandlerDeps): PageHandlers {
+export function pageHandlers({ activity, service, notices, packs, photos, saveSettings, ensureRefreshAlarm, now = Date.now }: PageHandlerDeps): PageHandlers {
   // Backups arrive in chunks (backup-upload.ts): one browser message carries at most 64 MiB.
   const backupUploads = new BackupUploads();
   const deletedReports = new DeletedReports(activity);
@@ -84,6 +87,7 @@ export function pageHandlers({ activity, service, notices, packs, saveSettings, 
       handle: async ({ kinds }) => {
         await clearActivity(activity, kinds);
         service.marks.forget();
+        photos?.forget();
         if (kinds.includes('settings')) await saveSettings(DEFAULT_SETTINGS);
       },
     },
@@ -97,6 +101,7 @@ export function pageHandlers({ activity, service, notices, packs, saveSettings, 
         if (!parsed.ok) return pathProblemsFailure(`the backup has ${parsed.problems.length} problem(s); nothing was restored`, parsed.problems);
         const counts = await restoreBackupInto(activity, parsed.backup);
         service.marks.forget();
+        photos?.forget();
         await saveSettings(parsed.backup.settings);
         return { ok: true, counts };
       },

@@ -7,6 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TrustKind } from '../activity/activity-db';
 import type { Listing, Price } from '../listing';
 import type { PageKind } from '../page/page-kind';
+import type { PhotoSummary } from './photo-summary-schema';
 import type { Verdict } from '../verdict';
 
 export interface AssessAnswer {
@@ -80,6 +81,11 @@ export interface ProtocolMap {
   untrustListing(data: { kind: TrustKind; listing: Listing }): void;
   /** content → background: brand staff report a listing from its badge. */
   reportListing(data: ListingEvidence): ReportAnswer;
+  /**
+   * content → background: a listing's details opened; what its photo says (other shops using it).
+   * Asked when the panel opens, not with the verdict: the photo is hashed after the verdict is given.
+   */
+  photoSignals(data: { listing: Listing }): PhotoSummary;
   /** background → content: the listing a context-menu click or the shortcut was about, if any. */
   listingForReport(): ListingEvidence | null;
   /** background → content: a report made from the menu or shortcut is recorded; copy and mark it. */

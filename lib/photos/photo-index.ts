@@ -26,6 +26,11 @@ export interface PhotoRow {
   /** Epoch milliseconds. */
   firstSeen: number;
   lastSeen: number;
+  /**
+   * The hash of the photo's mirror image, when it was made with one: a listing's own lookup asks for
+   * both, so a mirrored copy is found after a worker restart too. The index does not search it.
+   */
+  mirrored?: string;
 }
 
 export interface PhotoMatch {

@@ -369,6 +369,29 @@ describe('the details panel says why', () => {
     expect(sources[0]!.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  it('asks about the photo when the panel opens and says how many other shops use it, in both languages', async () => {
+    const photoSignals = vi.fn(async () => ({ otherShops: 3, flaggedShops: 2, reportedShops: 1, namedShops: 0 }));
+    const en = setup({ photoSignals });
+    expect(photoSignals).not.toHaveBeenCalled();
+    en.open();
+    await act(async () => undefined);
+    expect(photoSignals).toHaveBeenCalledTimes(1);
+    expect(en.panel()!.textContent).toContain('3 other shops use a near-identical photo (of them 2 flagged, 1 reported, 0 named in notices)');
+    const zh = setup({ photoSignals: async () => ({ otherShops: 1, flaggedShops: 0, reportedShops: 0, namedShops: 1 }) }, 'zh_CN');
+    zh.open();
+    await act(async () => undefined);
+    expect(zh.panel()!.textContent).toContain('另有 1 家店铺使用几乎相同的图片（其中 0 家被标记，0 家被举报，1 家见于通报）');
+  });
+
+  it('says nothing of the photo when no other shop uses it, it is not hashed, or the question fails', async () => {
+    for (const photoSignals of [async () => ({ otherShops: 0, flaggedShops: 0, reportedShops: 0, namedShops: 0 }), async () => null, () => Promise.reject(new Error('gone'))]) {
+      const { panel, open } = setup({ photoSignals });
+      open();
+      await act(async () => undefined);
+      expect(panel()!.querySelector('.shared-photo')).toBeNull();
+    }
+  });
+
   it('says so when the notice has no date', () => {
     const { panel, open } = setup({ notice: { ...NOTICE, published: null } }, 'zh_CN');
     open();

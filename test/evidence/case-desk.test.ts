@@ -27,7 +27,7 @@ describe('activity database version 2', () => {
 
     db = new ActivityDatabase();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const [draft, submitted] = await db.reports.toArray();
     expect(draft).toMatchObject({ status: 'draft', brand: 'gucci', reason: null, complaintId: null, notes: '', batchId: null, statusChanges: [{ status: 'draft', at: NOW }] });
     expect(submitted).toMatchObject({ status: 'submitted', brand: 'chanel', statusChanges: [{ status: 'draft', at: NOW }, { status: 'submitted', at: null }] });
