@@ -120,7 +120,7 @@ function countNames(scratch: AssessmentScratch): void {
       if (scope !== null && (scratch.models[meaning.brand] as number) === 0) {
         let met = false;
         for (let s = 0; s < scope.length && !met; s++) met = categorySeen[scope[s] as number] === 1;
-        if (!met) continue;
+        if (!met && !corroborated(aliasHits, i)) continue;
       }
       countName(scratch, meaning, aliasHitStart[i] as number);
       // A name that counts wins the place over one that does not ("BV同款": Bottega with a bag, Bulgari with a watch).
@@ -128,6 +128,21 @@ function countNames(scratch: AssessmentScratch): void {
       scratch.nameStartsAt[aliasHitStart[i] as number] = meaning.brand;
     }
   }
+}
+
+/**
+ * Two scoped names of one brand vouch for each other when one of them is a model whose category the
+ * other needs: "B家 沙漏包" is a Balenciaga bag, though neither the nickname nor the model is enough alone.
+ */
+function corroborated(aliasHits: readonly Meaning[], i: number): boolean {
+  const meaning = aliasHits[i] as Meaning;
+  for (let j = 0; j < aliasHits.length; j++) {
+    const other = aliasHits[j] as Meaning;
+    if (j === i || other.brand !== meaning.brand || other.strength === meaning.strength || other.scope === null) continue;
+    const category = meaning.category >= 0 ? meaning.category : other.category;
+    if (category >= 0 && (meaning.scope as readonly number[]).includes(category) && other.scope.includes(category)) return true;
+  }
+  return false;
 }
 
 function countName(scratch: AssessmentScratch, meaning: Meaning, start: number): void {

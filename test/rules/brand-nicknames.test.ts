@@ -39,6 +39,14 @@ describe('nicknames name the brand as the maker', () => {
     expect(verdict.reasons.map((reason) => reason.code)).not.toContain('lookalike');
   });
 
+  it('a nickname that needs a category is vouched for by one of its own models ("B家 沙漏包": a Balenciaga bag)', () => {
+    expect(assess('B家 沙漏包 高版本', 330)).toMatchObject({ brand: 'balenciaga', risk: 'high' });
+    expect(assess('巴家 机车包 原厂皮 一件代发', 360)).toMatchObject({ brand: 'balenciaga', risk: 'high' });
+    // Neither word alone claims the brand: B家 needs what is sold, and 沙漏包 alone is a lookalike.
+    expect(assess('B家 高版本 新款', 330).brand).toBeNull();
+    expect(assess('沙漏包 女 斜挎', 330)).toMatchObject({ brand: 'balenciaga', risk: 'low' });
+  });
+
   it('a nickname with factory wording is flagged, and says both', () => {
     const verdict = assess('香家 新款 链条包 源头工厂 一件代发', 8000);
     expect(verdict).toMatchObject({ brand: 'chanel', risk: 'medium' });
