@@ -160,8 +160,18 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     // The popup speaks about the active tab of its window: make the search page that tab, then
     // load the popup again (it reads the page once, when it opens).
     await page.bringToFront();
-    await popup.evaluate(() => location.reload());
-    await waitInExtensionPage(popup, () => document.querySelector('[data-testid="page-flagged"]') !== null, { timeout: 15_000 });
+    // The old document is marked so that the checks below read only the reloaded one (puppeteer's own
+    // reload never settles for a background tab in Firefox).
+    await popup.evaluate(() => {
+      (window as unknown as { before: boolean }).before = true;
+      location.reload();
+    });
+    await waitInExtensionPage(
+      popup,
+      (count: number) => !(window as unknown as { before?: boolean }).before && document.querySelectorAll('[data-testid="page-flagged"] li .title').length >= count,
+      { timeout: 15_000 },
+      shown.length,
+    );
     const popupRows = await popup.evaluate(() => [...document.querySelectorAll('[data-testid="page-flagged"] li .title')].map((el) => el.textContent ?? ''));
     const titleOf = (id: string) => listings.find((l) => l.itemId === id)!.title;
     expect([...popupRows].sort()).toEqual(shown.map(titleOf).sort());
