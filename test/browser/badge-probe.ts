@@ -146,13 +146,13 @@ export async function shownBadges(page: Page): Promise<BadgeView[]> {
 }
 
 /** Waits (polling, as page.waitForFunction does) until `accept` holds for the page's badges. */
-export async function waitForBadges(page: Page, accept: (views: BadgeView[]) => boolean, timeoutMs = 15_000): Promise<BadgeView[]> {
+export async function waitForBadges(page: Page, accept: (views: BadgeView[]) => boolean, timeoutMs = 15_000, pollMs = 150): Promise<BadgeView[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const views = await readBadges(page);
     if (accept(views)) return views;
     if (Date.now() > deadline) throw new Error(`badges never reached the expected state; last seen: ${JSON.stringify(views.map((v) => `${v.itemId}:${v.level}`))}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
