@@ -14,6 +14,7 @@ import { ALL_RISKY, HOSTILE_PATH, HOSTILE_QUERY, hostilePageHtml } from '../fixt
 import { itemIdOf, riskyTitle, searchCardHtml } from '../fixtures/hostile/search-cards';
 import { readBadges, waitForBadges, type BadgeView } from './badge-probe';
 import { launchWithExtension, setViewport, type BrowserName, type RunningBrowser } from './browsers';
+import { openExtensionPage } from './extension-pages';
 import { readExtensionStore, setExtensionStorage } from './extension-state';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 
@@ -105,5 +106,37 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('a hostile page in %s', 
     await waitForBadges(page, (v) => !shownIds(v).includes(target));
     const trusted = await readExtensionStore<TrustRecord>(run, ACTIVITY_DB_NAME, 'trusted');
     expect(trusted.map((t) => t.key)).toEqual([`item:${target}`]);
+  });
+
+  it('keeps a menu or shortcut report about the card the user pointed at, whatever pointerover the page forges', async () => {
+    const [pointed, forged] = [ALL_RISKY[2]!, ALL_RISKY[7]!];
+    // A real pointer over the card's title (the badge sits elsewhere in the card).
+    const box = await page.evaluate((id: string) => {
+      const title = document.querySelector(`#item_id_${id} [class*="title--"]`)!;
+      title.scrollIntoView({ block: 'center' });
+      const rect = title.getBoundingClientRect();
+      return { x: rect.left + 5, y: rect.top + rect.height / 2 };
+    }, pointed);
+    await page.mouse.move(box.x, box.y);
+    // Then the page tells us the pointer went over another card.
+    await page.evaluate((id: string) => {
+      const card = document.querySelector(`#item_id_${id} [class*="title--"]`)!;
+      for (const type of ['pointerover', 'mouseover', 'contextmenu']) card.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true }));
+    }, forged);
+    // What the background asks the tab when the menu item or the shortcut is used (lib/background's
+    // report command sends the same message), asked here from an extension page.
+    const askingPage = await openExtensionPage(run, 'options.html');
+    const answer = await askingPage.evaluate(async (path: string) => {
+      interface TabsApi {
+        tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+      }
+      const scope = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+      const api = scope.browser ?? scope.chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url?.includes(path));
+      return api.tabs.sendMessage(tab!.id!, { id: 1, type: 'listingForReport', data: undefined, timestamp: Date.now() });
+    }, HOSTILE_PATH);
+    await askingPage.close();
+    await page.bringToFront();
+    expect((answer as { res: { listing: { itemId: string } } | null }).res?.listing.itemId).toBe(pointed);
   });
 });
