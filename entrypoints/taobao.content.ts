@@ -186,7 +186,9 @@ export default defineContentScript({
           badges.add(found).catch((error: unknown) => console.warn('Counterfeit Radar: could not assess listings', error));
           checkLayoutSoon();
         },
-        // A frame is the natural batch; the timeout covers background tabs, where frames do not fire.
+        // A frame paces the slices, but each runs as a task of its own just after the frame: inside
+        // the frame's callback it would add to the page's own rendering work (layout of 10,000 cards)
+        // and make one long task of both. The timeout covers background tabs, where frames do not fire.
         schedule: (work) => {
           let done = false;
           const once = () => {
@@ -194,7 +196,7 @@ export default defineContentScript({
             done = true;
             work();
           };
-          ctx.requestAnimationFrame(once);
+          ctx.requestAnimationFrame(() => ctx.setTimeout(once, 0));
           ctx.setTimeout(once, 100);
         },
         signal: stopped.signal,
