@@ -141,10 +141,10 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
     options.schedule(slice);
   };
 
-  /** Notes what a mutation touched: on a search page the card (or new subtree) to read again. */
-  const note = (element: Element) => {
+  /** Notes what a mutation touched: on a search page (`scoped`) the card (or new subtree) to read again. */
+  const note = (element: Element, scoped: boolean) => {
     if (insideOwnUi(element)) return;
-    if (!isScopedKind(options.currentUrl())) {
+    if (!scoped) {
       request(true);
       return;
     }
@@ -153,16 +153,19 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
   };
 
   const onMutations = (records: MutationRecord[]) => {
+    // The page kind once per callback: parsing the URL for each of hundreds of nodes cost more than
+    // noting them.
+    const scoped = isScopedKind(options.currentUrl());
     for (const record of records) {
       const target = record.target as Element;
       if (record.type === 'attributes') {
-        note(target);
+        note(target, scoped);
         continue;
       }
       for (const node of record.addedNodes) {
         if (node.nodeType === ELEMENT_NODE) {
-          if (!isOwnUi(node as Element)) note(node as Element);
-        } else if (node.nodeType === TEXT_NODE && target.nodeType === ELEMENT_NODE) note(target);
+          if (!isOwnUi(node as Element)) note(node as Element, scoped);
+        } else if (node.nodeType === TEXT_NODE && target.nodeType === ELEMENT_NODE) note(target, scoped);
       }
     }
   };

@@ -40,11 +40,11 @@ export function hashed(name: string, expect: SelectorExpectation, tag = ''): Sel
 }
 
 export function hasHashedClass(element: Element, name: string): boolean {
-  for (const token of element.classList) {
-    const segments = token.split('--');
-    // The last segment is the hash; the name must be one of the segments before it.
-    for (let i = 0; i < segments.length - 1; i++) if (segments[i] === name) return true;
-  }
+  // The last `--` segment is the hash, so the name is a segment followed by `--`: at the start of a
+  // class or after another `--`. (Searched, not split: this runs for every candidate of every field.)
+  const head = `${name}--`;
+  const inner = `--${head}`;
+  for (const token of element.classList) if (token.startsWith(head) || token.includes(inner)) return true;
   return false;
 }
 
@@ -55,6 +55,12 @@ function matches(element: Element, selector: Selector): boolean {
 /** Every element under `root` matching any of `selectors`, in document order, without repeats. */
 export function queryAll(root: ParentNode, selectors: readonly Selector[]): Element[] {
   if (selectors.length === 0) return [];
+  if (selectors.length === 1) {
+    // The CSS already matched; only the narrowing is left.
+    const [only] = selectors as [Selector];
+    const found = Array.from(root.querySelectorAll(only.css));
+    return only.accept ? found.filter(only.accept) : found;
+  }
   const union = selectors.map((s) => s.css).join(',');
   return Array.from(root.querySelectorAll(union)).filter((el) => selectors.some((s) => matches(el, s)));
 }

@@ -11,7 +11,7 @@
  *     interval's ticks over 5 s from the load and over the 5 s after, against the 250 each should get
  *     (target ≥ 90 %);
  *  4. on that busy page, the time from appending 40 cards to their badges (target ≤ 1 s).
- * Run: npm run bench:page (builds first). The pages are synthetic (test/fixtures/hostile/search-cards.ts).
+ * Run: npm run bench:page (builds first); `npm run bench:page -- 1 3` runs only those parts. The pages are synthetic (test/fixtures/hostile/search-cards.ts).
  */
 import type { CDPSession, Page } from 'puppeteer-core';
 import { launchWithExtension, type RunningBrowser } from '../browser/browsers';
@@ -219,41 +219,55 @@ async function main(): Promise<void> {
   const withExtension = await launchWithExtension('chromium', server.port);
   const bare = await launchWithExtension('chromium', server.port, { extensionDir: null });
   try {
-    const appendExt = await appendCost(withExtension);
-    const appendBare = await appendCost(bare);
-    const scanExt = await appendCost(withExtension, false);
-    const scanBare = await appendCost(bare, false);
-    console.log(
-      `1. ${APPEND} appended cards (median of 25 appends, CDP ScriptDuration): content script ${ms(appendExt - appendBare)} with 4 badges to mount, ` +
-        `${ms(scanExt - scanBare)} with none (scan and message only) (target ≤ 5 ms)`,
-    );
-
-    const scrollExt = await scrollThrough(withExtension, true);
-    const scrollBare = await scrollThrough(bare);
-    console.log(
-      `2. scrolling to ${BIG} cards: longest task with ${ms(scrollExt.longest)} (${scrollExt.over50} over 50 ms, ${scrollExt.seconds.toFixed(0)} s), ` +
-        `without ${ms(scrollBare.longest)} (${scrollBare.over50} over 50 ms) (target: none over 50 ms from the content script)`,
-    );
-    const traced = scrollExt.traced!;
-    console.log(
-      `   traced (cards ${TRACED_WINDOWS.map(([from, to]) => `${from}–${to}`).join(' and ')}): ${traced.longTasks.length} tasks over 50 ms, ` +
-        `${traced.causedByUs.length} of them made long by the content script (under 50 ms without its sampled time); ` +
-        `the most it spent in one task ${ms(traced.mostOursInOneTask)}, in a long task at most ${ms(Math.max(0, ...traced.longTasks.map((t) => t.oursMs)))}`,
-    );
-
-    const busyExt = await busyPage(withExtension, true);
-    const busyBare = await busyPage(bare, false);
-    const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
-    console.log(
-      `3. ${BIG} cards, 1,000 mutations/s: page timer ticks in the first 5 s ${percent(busyExt.tickRatio)} with, ${percent(busyBare.tickRatio)} without; ` +
-        `in the next 5 s ${percent(busyExt.settledTickRatio)} with, ${percent(busyBare.settledTickRatio)} without (target ≥ 90 %)`,
-    );
-    console.log(`4. on that page, ${APPEND} appended cards → their badges: median ${ms(median(busyExt.badgeDelays))}, worst ${ms(Math.max(...busyExt.badgeDelays))} (target ≤ 1000 ms)`);
+    if (wanted(1)) await appendFigures(withExtension, bare);
+    if (wanted(2)) await scrollFigures(withExtension, bare);
+    if (wanted(3)) await busyFigures(withExtension, bare);
   } finally {
     await withExtension.close();
     await bare.close();
     await server.close();
   }
+}
+
+/** The parts asked for on the command line (`-- 1 3`); all when none is named. */
+const asked = process.argv.slice(2).map(Number).filter((n) => n >= 1 && n <= 4);
+const wanted = (part: number) => asked.length === 0 || asked.includes(part) || (part === 3 && asked.includes(4));
+
+async function appendFigures(withExtension: RunningBrowser, bare: RunningBrowser): Promise<void> {
+  const appendExt = await appendCost(withExtension);
+  const appendBare = await appendCost(bare);
+  const scanExt = await appendCost(withExtension, false);
+  const scanBare = await appendCost(bare, false);
+  console.log(
+    `1. ${APPEND} appended cards (median of 25 appends, CDP ScriptDuration): content script ${ms(appendExt - appendBare)} with 4 badges to mount, ` +
+      `${ms(scanExt - scanBare)} with none (scan and message only) (target ≤ 5 ms)`,
+  );
+}
+
+async function scrollFigures(withExtension: RunningBrowser, bare: RunningBrowser): Promise<void> {
+  const scrollExt = await scrollThrough(withExtension, true);
+  const scrollBare = await scrollThrough(bare);
+  console.log(
+    `2. scrolling to ${BIG} cards: longest task with ${ms(scrollExt.longest)} (${scrollExt.over50} over 50 ms, ${scrollExt.seconds.toFixed(0)} s), ` +
+      `without ${ms(scrollBare.longest)} (${scrollBare.over50} over 50 ms) (target: none over 50 ms from the content script)`,
+  );
+  const traced = scrollExt.traced!;
+  console.log(
+    `   traced (cards ${TRACED_WINDOWS.map(([from, to]) => `${from}–${to}`).join(' and ')}): ${traced.longTasks.length} tasks over 50 ms, ` +
+      `${traced.causedByUs.length} of them made long by the content script (under 50 ms without its sampled time); ` +
+      `the most it spent in one task ${ms(traced.mostOursInOneTask)}, in a long task at most ${ms(Math.max(0, ...traced.longTasks.map((t) => t.oursMs)))}`,
+  );
+}
+
+async function busyFigures(withExtension: RunningBrowser, bare: RunningBrowser): Promise<void> {
+  const busyExt = await busyPage(withExtension, true);
+  const busyBare = await busyPage(bare, false);
+  const percent = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+  console.log(
+    `3. ${BIG} cards, 1,000 mutations/s: page timer ticks in the first 5 s ${percent(busyExt.tickRatio)} with, ${percent(busyBare.tickRatio)} without; ` +
+      `in the next 5 s ${percent(busyExt.settledTickRatio)} with, ${percent(busyBare.settledTickRatio)} without (target ≥ 90 %)`,
+  );
+  console.log(`4. on that page, ${APPEND} appended cards → their badges: median ${ms(median(busyExt.badgeDelays))}, worst ${ms(Math.max(...busyExt.badgeDelays))} (target ≤ 1000 ms)`);
 }
 
 await main();
