@@ -5,9 +5,9 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PhotoSummary } from '../../lib/messaging/photo-summary-schema';
-import type { NoticeHit } from '../../lib/verdict';
+import type { NoticeHit, Reason } from '../../lib/verdict';
 import { httpUrlOrNull, taobaoReportUrl } from './badge-links';
-import type { Translate } from './badge-messages';
+import type { BadgeMessageKey, Translate } from './badge-messages';
 import type { BadgeOptions } from './badge-options';
 import { placePanel } from './panel-placement';
 import { fromUser } from './user-event';
@@ -59,10 +59,29 @@ function NewTabHint({ t }: { t: Translate }) {
   return <span class="visually-hidden"> {t('badgeOpensNewTab')}</span>;
 }
 
-function NoticeBlock({ notice, url, t }: { notice: NoticeHit; url: string | null; t: Translate }) {
+const NOTICE_ACTION_WORDS: Record<NonNullable<NoticeHit['action']>, BadgeMessageKey> = {
+  removed: 'badgePanelNoticeActionRemoved',
+  closed: 'badgePanelNoticeActionClosed',
+  warned: 'badgePanelNoticeActionWarned',
+  rectify: 'badgePanelNoticeActionRectify',
+};
+
+/** "Shop closed on 2016-05-20": what the notice did to the shop or item it names, when it says. */
+function noticeAction(notice: NoticeHit, t: Translate): string | null {
+  if (notice.match === 'brand' || !notice.action) return null;
+  const action = t(NOTICE_ACTION_WORDS[notice.action]);
+  return notice.date ? t('badgePanelNoticeActionDated', [action, notice.date]) : action;
+}
+
+/**
+ * The notice, once. One that names this shop or item is "Named in a rectification notice"; one that
+ * puts the brand under special rules names no one, and is worded as what it is.
+ */
+function NoticeBlock({ notice, url, brand, t }: { notice: NoticeHit; url: string | null; brand: string; t: Translate }) {
+  const action = noticeAction(notice, t);
   return (
     <div class="notice">
-      <p class="muted">{t('badgePanelNotice')}</p>
+      <p class="muted">{notice.match === 'brand' ? t('badgePanelNoticeBrand', [brand]) : t('badgePanelNotice')}</p>
       <p class="text clip" dir="auto">
         {notice.noticeTitle}
       </p>
@@ -73,6 +92,8 @@ function NoticeBlock({ notice, url, t }: { notice: NoticeHit; url: string | null
         {' · '}
         {notice.published ? t('badgePanelNoticePublished', [notice.published]) : t('badgePanelNoticeUndated')}
       </p>
+      {action && <p class="notice-action">{action}</p>}
+      {notice.match === 'brand' && <p>{t('badgePanelNoticeBrandShop', [brand])}</p>}
       {url && (
         <a class="link" href={url} target="_blank" rel="noopener noreferrer">
           {t('badgePanelSource')}
@@ -81,6 +102,11 @@ function NoticeBlock({ notice, url, t }: { notice: NoticeHit; url: string | null
       )}
     </div>
   );
+}
+
+/** The reason the notice block already says (the same notice): not listed a second time. */
+function toldByNoticeBlock(reason: Reason, notice: NoticeHit | null): boolean {
+  return notice !== null && reason.noticeId === notice.noticeId && reason.code.startsWith('notice-');
 }
 
 /** The panel's question about the listing's photo, asked once when it opens; a failure shows nothing. */
@@ -152,11 +178,13 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
           </>
         )}
       </dl>
+      {notice && <NoticeBlock notice={notice} url={noticeUrl} brand={brand} t={t} />}
       <p class="muted" id={`${id}-reasons`}>
         {t('badgePanelReasons')}
       </p>
       <ul class="reasons" aria-labelledby={`${id}-reasons`}>
         {verdict.reasons.map((reason, index) => {
+          if (toldByNoticeBlock(reason, notice)) return null;
           const source = httpUrlOrNull(reason.url);
           return (
             <li key={index}>
@@ -177,7 +205,6 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
         })}
       </ul>
       {photo && photo.otherShops > 0 && <SharedPhoto summary={photo} t={t} uiLanguage={uiLanguage} />}
-      {notice && <NoticeBlock notice={notice} url={noticeUrl} t={t} />}
       <div class="actions">
         <a class="action primary" href={taobaoReportUrl(verdict.itemId)} target="_blank" rel="noopener noreferrer">
           {t('badgeActionReportTaobao')}

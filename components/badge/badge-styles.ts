@@ -135,6 +135,7 @@ export const BADGE_CSS = `
 .reasons li + li { margin-top: 3px; }
 .notice { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: #f6f7f8; }
 .notice p { margin: 0; }
+.notice-action { font-weight: 600; }
 .muted { color: #5f6368; }
 .reported-note { margin: 0 0 8px; font-weight: 600; color: #1e6b34; }
 .shared-photo { margin: 0 0 8px; }

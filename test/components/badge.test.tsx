@@ -5,7 +5,7 @@ import { HOVER_CLOSE_DELAY_MS } from '../../components/badge/badge';
 import type { BadgeOptions } from '../../components/badge/badge-options';
 import { BADGE_CSS } from '../../components/badge/badge-styles';
 import { type BadgeHandle, isBadgeHost, mountBadge } from '../../components/badge/mount-badge';
-import { counterfeitTermText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
+import { counterfeitTermText, noticeBrandText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
 import type { NoticeHit, Verdict } from '../../lib/verdict';
 import { fakeTranslate, type Locale } from './locale-messages';
 
@@ -349,7 +349,44 @@ describe('the details panel says why', () => {
     const { panel, open } = setup({}, locale);
     open();
     const items = [...panel()!.querySelectorAll('.reasons li .text')].map((li) => li.textContent);
-    expect(items).toEqual(VERDICT.reasons.map((reason) => reason.text[locale]));
+    // The notice's own reason is told by the notice block instead.
+    expect(items).toEqual(VERDICT.reasons.filter((reason) => reason.code !== 'notice-shop').map((reason) => reason.text[locale]));
+  });
+
+  it.each([
+    ['en', 'Named in a rectification notice', 'Shop closed on 2016-05-20'],
+    ['zh_CN', '见于整改公告', '2016-05-20 店铺关闭'],
+  ] as const)('tells a notice that names the shop once, with what it did (%s)', (locale, heading, action) => {
+    const { panel, open } = setup({}, locale);
+    open();
+    const text = panel()!.textContent!;
+    expect(text.split(NOTICE.noticeTitle)).toHaveLength(2);
+    expect(panel()!.querySelector('.notice')!.textContent).toContain(heading);
+    expect(panel()!.querySelector('.notice-action')!.textContent).toBe(action);
+  });
+
+  it.each([
+    ['en', 'Gucci 古驰 is under special rules in this notice:', 'This shop is not one Gucci 古驰 authorises.', 'Named in a rectification notice'],
+    ['zh_CN', '以下公告对 Gucci 古驰 实行特别管理：', '该店铺并非 Gucci 古驰 授权店铺。', '见于整改公告'],
+  ] as const)('words a brand under a notice’s special rules as that, once, and never as "named" (%s)', (locale, heading, shopLine, named) => {
+    const notice: NoticeHit = { ...NOTICE, match: 'brand', brand: 'gucci', action: undefined, date: undefined };
+    const verdict: Verdict = {
+      ...VERDICT,
+      reasons: [
+        VERDICT.reasons[0]!,
+        { code: 'notice-brand', noticeId: notice.noticeId, url: notice.url!, text: noticeBrandText(notice, { en: 'Gucci', zh_CN: '古驰' }), weight: 'strong' },
+      ],
+      notice,
+    };
+    const { panel, open, ui } = setup({ verdict, notice }, locale);
+    open();
+    const text = panel()!.textContent!;
+    expect(text).not.toContain(named);
+    expect(text.split(heading)).toHaveLength(2);
+    expect(text.split(NOTICE.noticeTitle)).toHaveLength(2);
+    expect(text).toContain(shopLine);
+    expect(panel()!.querySelector('.notice-action')).toBeNull();
+    expect(ui.getAllByRole('link', { name: /^(Source|来源)/ }).map((link) => link.getAttribute('href'))).toEqual([NOTICE.url]);
   });
 
   it('shows the brand, the shop, and the notice with its date and source', () => {
@@ -496,7 +533,7 @@ describe('page data is hostile', () => {
     });
     open();
     const texts = [...panel()!.querySelectorAll('.text')].map((node) => node.textContent);
-    expect(texts).toEqual([HOSTILE, HOSTILE, hostileText.en, HOSTILE, HOSTILE]);
+    expect(texts).toEqual([HOSTILE, HOSTILE, HOSTILE, HOSTILE, hostileText.en]);
     expect(button()!.getAttribute('aria-label')).toContain(HOSTILE);
     expect(shadow.querySelector('img')).toBeNull();
     expect(document.querySelector('img')).toBeNull();
