@@ -5,10 +5,12 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PhotoSummary } from '../../lib/messaging/photo-summary-schema';
-import type { NoticeHit, Reason } from '../../lib/verdict';
 import { httpUrlOrNull, taobaoReportUrl } from './badge-links';
-import type { BadgeMessageKey, Translate } from './badge-messages';
+import type { Translate } from './badge-messages';
 import type { BadgeOptions } from './badge-options';
+import { NewTabHint } from './new-tab-hint';
+import { NoticeBlock, toldByNoticeBlock } from './notice-block';
+import { PanelContext, PanelFindings } from './panel-findings';
 import { placePanel } from './panel-placement';
 import { fromUser } from './user-event';
 
@@ -55,59 +57,6 @@ function useTopLayer(panelRef: RefObject<HTMLElement>, badgeRef: RefObject<HTMLE
   }, []);
 }
 
-function NewTabHint({ t }: { t: Translate }) {
-  return <span class="visually-hidden"> {t('badgeOpensNewTab')}</span>;
-}
-
-const NOTICE_ACTION_WORDS: Record<NonNullable<NoticeHit['action']>, BadgeMessageKey> = {
-  removed: 'badgePanelNoticeActionRemoved',
-  closed: 'badgePanelNoticeActionClosed',
-  warned: 'badgePanelNoticeActionWarned',
-  rectify: 'badgePanelNoticeActionRectify',
-};
-
-/** "Shop closed on 2016-05-20": what the notice did to the shop or item it names, when it says. */
-function noticeAction(notice: NoticeHit, t: Translate): string | null {
-  if (notice.match === 'brand' || !notice.action) return null;
-  const action = t(NOTICE_ACTION_WORDS[notice.action]);
-  return notice.date ? t('badgePanelNoticeActionDated', [action, notice.date]) : action;
-}
-
-/**
- * The notice, once. One that names this shop or item is "Named in a rectification notice"; one that
- * puts the brand under special rules names no one, and is worded as what it is.
- */
-function NoticeBlock({ notice, url, brand, t }: { notice: NoticeHit; url: string | null; brand: string; t: Translate }) {
-  const action = noticeAction(notice, t);
-  return (
-    <div class="notice">
-      <p class="muted">{notice.match === 'brand' ? t('badgePanelNoticeBrand', [brand]) : t('badgePanelNotice')}</p>
-      <p class="text clip" dir="auto">
-        {notice.noticeTitle}
-      </p>
-      <p class="muted">
-        <span class="text" dir="auto">
-          {notice.publisher}
-        </span>
-        {' · '}
-        {notice.published ? t('badgePanelNoticePublished', [notice.published]) : t('badgePanelNoticeUndated')}
-      </p>
-      {action && <p class="notice-action">{action}</p>}
-      {notice.match === 'brand' && <p>{t('badgePanelNoticeBrandShop', [brand])}</p>}
-      {url && (
-        <a class="link" href={url} target="_blank" rel="noopener noreferrer">
-          {t('badgePanelSource')}
-          <NewTabHint t={t} />
-        </a>
-      )}
-    </div>
-  );
-}
-
-/** The reason the notice block already says (the same notice): not listed a second time. */
-function toldByNoticeBlock(reason: Reason, notice: NoticeHit | null): boolean {
-  return notice !== null && reason.noticeId === notice.noticeId && reason.code.startsWith('notice-');
-}
 
 /** The panel's question about the listing's photo, asked once when it opens; a failure shows nothing. */
 function usePhotoSummary(ask: BadgeOptions['photoSignals']): PhotoSummary {
@@ -149,6 +98,9 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
   const notice = options.notice ?? null;
   const noticeUrl = httpUrlOrNull(notice?.url);
   const shop = options.shop ?? null;
+  const shown = verdict.reasons.filter((reason) => !toldByNoticeBlock(reason, notice));
+  const context = shown.filter((reason) => reason.weight === 'context');
+  const findings = shown.filter((reason) => reason.weight !== 'context');
   const canTrustShop = shop !== null && Boolean(shop.id || shop.name);
 
   return (
@@ -178,32 +130,9 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
           </>
         )}
       </dl>
+      {context.length > 0 && <PanelContext reasons={context} uiLanguage={uiLanguage} />}
       {notice && <NoticeBlock notice={notice} url={noticeUrl} brand={brand} t={t} />}
-      <p class="muted" id={`${id}-reasons`}>
-        {t('badgePanelReasons')}
-      </p>
-      <ul class="reasons" aria-labelledby={`${id}-reasons`}>
-        {verdict.reasons.map((reason, index) => {
-          if (toldByNoticeBlock(reason, notice)) return null;
-          const source = httpUrlOrNull(reason.url);
-          return (
-            <li key={index}>
-              <span class="text clip" dir="auto">
-                {reason.text[uiLanguage]}
-              </span>
-              {source && source !== noticeUrl && (
-                <>
-                  {' '}
-                  <a class="link" href={source} target="_blank" rel="noopener noreferrer">
-                    {t('badgePanelSource')}
-                    <NewTabHint t={t} />
-                  </a>
-                </>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      <PanelFindings id={`${id}-reasons`} reasons={findings} noticeUrl={noticeUrl} t={t} uiLanguage={uiLanguage} />
       {photo && photo.otherShops > 0 && <SharedPhoto summary={photo} t={t} uiLanguage={uiLanguage} />}
       <div class="actions">
         <a class="action primary" href={taobaoReportUrl(verdict.itemId)} target="_blank" rel="noopener noreferrer">

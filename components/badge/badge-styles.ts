@@ -131,7 +131,13 @@ export const BADGE_CSS = `
 .facts { margin: 0 0 8px; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
 .facts dt { color: #5f6368; }
 .facts dd { margin: 0; min-width: 0; }
+.context { margin: 0 0 8px; padding: 0; list-style: none; color: #3c4043; }
+.context li + li { margin-top: 2px; }
 .reasons { margin: 0 0 8px; padding-inline-start: 18px; }
+.weight { padding: 0 4px; border-radius: 4px; font-size: 11px; font-weight: 600; white-space: nowrap; }
+.weight[data-weight="strong"] { background: #fce8e6; color: #a50e0e; }
+.weight[data-weight="supporting"] { background: #f1f3f4; color: #3c4043; }
+.floor-source { display: block; margin-top: 1px; font-size: 11px; color: #5f6368; }
 .reasons li + li { margin-top: 3px; }
 .notice { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: #f6f7f8; }
 .notice p { margin: 0; }

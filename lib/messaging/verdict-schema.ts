@@ -30,6 +30,9 @@ export const verdictSchema = v.strictObject({
       text: localized,
       noticeId: v.optional(v.string()),
       url: v.optional(httpUrl),
+      weight: v.optional(v.picklist(['strong', 'supporting', 'context'])),
+      // A pack's note on a price floor: shown as text, never as a link.
+      source: v.optional(v.string()),
     }),
   ),
   notice: v.optional(noticeHitSchema),

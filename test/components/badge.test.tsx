@@ -5,7 +5,7 @@ import { HOVER_CLOSE_DELAY_MS } from '../../components/badge/badge';
 import type { BadgeOptions } from '../../components/badge/badge-options';
 import { BADGE_CSS } from '../../components/badge/badge-styles';
 import { type BadgeHandle, isBadgeHost, mountBadge } from '../../components/badge/mount-badge';
-import { counterfeitTermText, noticeBrandText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
+import { brandMakerText, counterfeitTermText, factoryText, noticeBrandText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
 import type { NoticeHit, Verdict } from '../../lib/verdict';
 import { fakeTranslate, type Locale } from './locale-messages';
 
@@ -31,18 +31,25 @@ const NOTICE: NoticeHit = {
   date: '2016-05-20',
 };
 
+/** A made-up note, in the shape of a pack floor's `source`. */
+const FLOOR_SOURCE = 'estimate: about 40 % of an example counter price';
+
 const VERDICT: Verdict = {
   itemId: ITEM_ID,
   risk: 'high',
   brand: 'gucci',
   score: 100,
   reasons: [
-    { code: 'counterfeit-term', text: counterfeitTermText('高仿') },
+    { code: 'brand', text: brandMakerText({ en: 'Gucci', zh_CN: '古驰' }, { en: 'bags', zh_CN: '包袋' }), weight: 'context' },
+    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: noticeNamedText(NOTICE, 'shop'), weight: 'strong' },
+    { code: 'counterfeit-term', text: counterfeitTermText('高仿'), weight: 'strong' },
     {
-      code: 'price-below-floor',
+      code: 'price-far-below-floor',
       text: priceBelowFloorText(380, 6000, { en: 'Gucci bags', zh_CN: '古驰包袋' }, true, false),
+      weight: 'strong',
+      source: FLOOR_SOURCE,
     },
-    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: noticeNamedText(NOTICE, 'shop') },
+    { code: 'factory-wording', text: factoryText('工厂'), weight: 'supporting' },
   ],
 };
 
@@ -345,12 +352,34 @@ describe('the details panel opens and closes', () => {
 });
 
 describe('the details panel says why', () => {
-  it.each(['en', 'zh_CN'] as const)('lists each reason in %s', (locale) => {
+  it.each([
+    ['en', ['Strong sign', 'Strong sign', 'Supporting sign'], 'Lowest plausible price from: '],
+    ['zh_CN', ['强信号', '强信号', '辅助信号'], '最低合理价格依据：'],
+  ] as const)('shows the brand as context above the findings, each finding with its weight, in %s', (locale, weights, floorWords) => {
     const { panel, open } = setup({}, locale);
     open();
-    const items = [...panel()!.querySelectorAll('.reasons li .text')].map((li) => li.textContent);
-    // The notice's own reason is told by the notice block instead.
-    expect(items).toEqual(VERDICT.reasons.filter((reason) => reason.code !== 'notice-shop').map((reason) => reason.text[locale]));
+    const texts = (selector: string) => [...panel()!.querySelectorAll(selector)].map((node) => node.textContent);
+    expect(texts('.context li')).toEqual([VERDICT.reasons[0]!.text[locale]]);
+    // The notice's own reason is told by the notice block instead; the brand is not a finding.
+    expect(texts('.reasons li > .text:not(.floor-source)')).toEqual(VERDICT.reasons.slice(2).map((reason) => reason.text[locale]));
+    expect(texts('.reasons .weight')).toEqual(weights);
+    const context = panel()!.querySelector('.context')!;
+    const findings = panel()!.querySelector('.reasons')!;
+    expect(context.compareDocumentPosition(findings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Only the price finding says where its floor comes from.
+    expect(texts('.floor-source')).toEqual([floorWords + FLOOR_SOURCE]);
+    expect(panel()!.querySelectorAll('.reasons li')[1]!.querySelector('.floor-source')).not.toBeNull();
+  });
+
+  it('leaves out the findings heading when nothing but context was found, and tags no reason that has no weight', () => {
+    const onlyContext = setup({ verdict: { ...VERDICT, reasons: [VERDICT.reasons[0]!] }, notice: null });
+    onlyContext.open();
+    expect(onlyContext.panel()!.textContent).not.toContain('What was found');
+    expect(onlyContext.panel()!.querySelector('.reasons')).toBeNull();
+    const unweighted = setup({ verdict: { ...VERDICT, reasons: [{ code: 'counterfeit-term', text: counterfeitTermText('高仿') }] }, notice: null });
+    unweighted.open();
+    expect(unweighted.panel()!.querySelectorAll('.reasons li')).toHaveLength(1);
+    expect(unweighted.panel()!.querySelector('.weight')).toBeNull();
   });
 
   it.each([
