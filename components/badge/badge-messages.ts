@@ -34,6 +34,7 @@ export const BADGE_MESSAGE_KEYS = [
   'badgePanelSource',
   'badgePanelReportedNote',
   'badgeActionReportTaobao',
+  'badgeActionOfficialStore',
   'badgeActionTrustShop',
   'badgeActionTrustItem',
   'badgeActionReportEvidence',

@@ -5,7 +5,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PhotoSummary } from '../../lib/messaging/photo-summary-schema';
-import { httpUrlOrNull, taobaoReportUrl } from './badge-links';
+import { httpUrlOrNull, officialStoreUrl, taobaoReportUrl } from './badge-links';
 import type { Translate } from './badge-messages';
 import type { BadgeOptions } from './badge-options';
 import { NewTabHint } from './new-tab-hint';
@@ -101,6 +101,10 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
   const shown = verdict.reasons.filter((reason) => !toldByNoticeBlock(reason, notice));
   const context = shown.filter((reason) => reason.weight === 'context');
   const findings = shown.filter((reason) => reason.weight !== 'context');
+  const officialStores = (verdict.officialShops ?? []).flatMap((store) => {
+    const url = officialStoreUrl(store);
+    return url ? [{ name: store.name, url }] : [];
+  });
   const canTrustShop = shop !== null && Boolean(shop.id || shop.name);
 
   return (
@@ -139,6 +143,15 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
           {t('badgeActionReportTaobao')}
           <NewTabHint t={t} />
         </a>
+        {officialStores.map((store) => (
+          <a key={store.url} class="action official" href={store.url} target="_blank" rel="noopener noreferrer">
+            {t('badgeActionOfficialStore')}
+            <span class="action-detail text clip" dir="auto">
+              {store.name}
+            </span>
+            <NewTabHint t={t} />
+          </a>
+        ))}
         {options.role === 'brand-staff' && (
           <button type="button" class="action primary" onClick={fromUser(() => options.onReport())}>
             {t('badgeActionReportEvidence')}

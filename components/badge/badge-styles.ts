@@ -175,6 +175,8 @@ export const BADGE_CSS = `
 .action:hover { background: #f1f3f4; }
 .action:focus-visible, .link:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .action.primary { border-color: #b3261e; color: #b3261e; font-weight: 600; }
+.action.official { border-color: #188038; color: #0d652d; font-weight: 600; }
+.action-detail { display: block; font-weight: 400; font-size: 11px; color: #3c4043; }
 .link { color: #1a0dab; }
 
 .visually-hidden {

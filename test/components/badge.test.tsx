@@ -551,6 +551,39 @@ describe('the panel’s actions', () => {
   });
 });
 
+describe('"Buy from the official store"', () => {
+  it.each([
+    ['en', 'Buy from the official store'],
+    ['zh_CN', '去官方店铺购买'],
+  ] as const)('links a shop with an id to the shop address built from the id (%s)', (locale, words) => {
+    const { ui, open } = setup({ verdict: { ...VERDICT, officialShops: [{ name: 'GUCCI古驰官方旗舰店', shopId: '57301234' }] } }, locale);
+    open();
+    const link = ui.getByRole('link', { name: new RegExp(words) });
+    expect(link.getAttribute('href')).toBe('https://shop57301234.taobao.com/');
+    expect(link.textContent).toContain('GUCCI古驰官方旗舰店');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('links a shop known only by name to a shop search for it', () => {
+    const { ui, open } = setup({ verdict: { ...VERDICT, officialShops: [{ name: 'GUCCI古驰官方旗舰店', shopId: null }] } });
+    open();
+    const href = ui.getByRole('link', { name: /Buy from the official store/ }).getAttribute('href')!;
+    expect(new URL(href).host).toBe('s.taobao.com');
+    expect(new URL(href).searchParams.get('q')).toBe('GUCCI古驰官方旗舰店');
+  });
+
+  it('is not offered without official shops, and never for a shop entry no link can be built from', () => {
+    const none = setup();
+    none.open();
+    expect(none.ui.queryByRole('link', { name: /official store/ })).toBeNull();
+    const bad = setup({ verdict: { ...VERDICT, officialShops: [{ name: HOSTILE, shopId: 'javascript:alert(1)' }] } });
+    bad.open();
+    expect(bad.ui.queryByRole('link', { name: /official store/ })).toBeNull();
+    expect(bad.panel()!.textContent).not.toContain(HOSTILE);
+  });
+});
+
 describe('page data is hostile', () => {
   it('shows markup in reasons, titles, shop and brand names as text', () => {
     const hostileText = { en: `Uses counterfeit slang: “${HOSTILE}”.`, zh_CN: `使用仿冒用语“${HOSTILE}”。` };

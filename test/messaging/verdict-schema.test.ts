@@ -30,4 +30,22 @@ describe('verdictSchema: what the content script accepts from the background', (
     const verdict = { ...VERDICT, reasons: [{ ...VERDICT.reasons[1]!, ...change }] };
     expect(v.safeParse(verdictSchema, verdict).success).toBe(false);
   });
+
+  it('keeps the official shops the badge builds its link from, and refuses any that could not be one', () => {
+    const shops = [
+      { name: 'GUCCI古驰官方旗舰店', shopId: '57301234' },
+      { name: 'GUCCI古驰官方旗舰店', shopId: null },
+    ];
+    expect(v.parse(verdictSchema, { ...VERDICT, officialShops: shops }).officialShops).toEqual(shops);
+    for (const officialShops of [
+      [{ name: 'X', shopId: '57301234.evil.example' }],
+      [{ name: 'X', shopId: '1/../evil' }],
+      [{ name: '', shopId: null }],
+      [{ name: '店'.repeat(101), shopId: null }],
+      [{ name: 'X', shopId: null, url: 'https://evil.example/' }],
+      Array.from({ length: 4 }, () => shops[0]),
+    ]) {
+      expect(v.safeParse(verdictSchema, { ...VERDICT, officialShops }).success, JSON.stringify(officialShops).slice(0, 80)).toBe(false);
+    }
+  });
 });
