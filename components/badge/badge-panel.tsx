@@ -11,6 +11,7 @@ import type { BadgeOptions } from './badge-options';
 import { NewTabHint } from './new-tab-hint';
 import { NoticeBlock, toldByNoticeBlock } from './notice-block';
 import { PanelContext, PanelFindings } from './panel-findings';
+import { PANEL_CAP } from './badge-styles';
 import { placePanel } from './panel-placement';
 import { fromUser } from './user-event';
 
@@ -38,13 +39,16 @@ function useTopLayer(panelRef: RefObject<HTMLElement>, badgeRef: RefObject<HTMLE
     panel.showPopover();
     const place = () => {
       const viewport = panel.ownerDocument.documentElement;
-      const { top, left } = placePanel(
+      // Measured at its natural height (the stylesheet's cap), not at the cut of an earlier place.
+      panel.style.removeProperty('max-height');
+      const { top, left, maxHeight } = placePanel(
         badge.getBoundingClientRect(),
         { width: panel.offsetWidth, height: panel.offsetHeight },
         { width: viewport.clientWidth, height: viewport.clientHeight },
       );
       panel.style.top = `${top}px`;
       panel.style.left = `${left}px`;
+      panel.style.maxHeight = `min(${PANEL_CAP}, ${maxHeight}px)`;
     };
     place();
     // Only while the panel is open (it is unmounted when closed): the badge moves with the page.
@@ -116,28 +120,30 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
       role="group"
       aria-labelledby={`${id}-heading`}
     >
-      <p class="heading" id={`${id}-heading`}>
-        {t('badgePanelLabel')}
-      </p>
-      {options.reported && <p class="reported-note">{t('badgePanelReportedNote')}</p>}
-      <dl class="facts">
-        <dt>{t('badgePanelBrand')}</dt>
-        <dd class="text clip" dir="auto">
-          {brand}
-        </dd>
-        {shop?.name && (
-          <>
-            <dt>{t('badgePanelShop')}</dt>
-            <dd class="text clip" dir="auto">
-              {shop.name}
-            </dd>
-          </>
-        )}
-      </dl>
-      {context.length > 0 && <PanelContext reasons={context} uiLanguage={uiLanguage} />}
-      {notice && <NoticeBlock notice={notice} url={noticeUrl} brand={brand} t={t} />}
-      <PanelFindings id={`${id}-reasons`} reasons={findings} noticeUrl={noticeUrl} t={t} uiLanguage={uiLanguage} />
-      {photo && photo.otherShops > 0 && <SharedPhoto summary={photo} t={t} uiLanguage={uiLanguage} />}
+      <div class="panel-body">
+        <p class="heading" id={`${id}-heading`}>
+          {t('badgePanelLabel')}
+        </p>
+        {options.reported && <p class="reported-note">{t('badgePanelReportedNote')}</p>}
+        <dl class="facts">
+          <dt>{t('badgePanelBrand')}</dt>
+          <dd class="text clip" dir="auto">
+            {brand}
+          </dd>
+          {shop?.name && (
+            <>
+              <dt>{t('badgePanelShop')}</dt>
+              <dd class="text clip" dir="auto">
+                {shop.name}
+              </dd>
+            </>
+          )}
+        </dl>
+        {context.length > 0 && <PanelContext reasons={context} uiLanguage={uiLanguage} />}
+        {notice && <NoticeBlock notice={notice} url={noticeUrl} brand={brand} t={t} />}
+        <PanelFindings id={`${id}-reasons`} reasons={findings} noticeUrl={noticeUrl} t={t} uiLanguage={uiLanguage} />
+        {photo && photo.otherShops > 0 && <SharedPhoto summary={photo} t={t} uiLanguage={uiLanguage} />}
+      </div>
       <div class="actions">
         <a class="action primary" href={taobaoReportUrl(verdict.itemId)} target="_blank" rel="noopener noreferrer">
           {t('badgeActionReportTaobao')}

@@ -39,6 +39,9 @@ export const HOST_STYLE_BEFORE = [
   'margin: 0 !important',
 ].join('; ');
 
+/** The panel's tallest, wherever it is; placement cuts it further to the room beside the badge. */
+export const PANEL_CAP = 'min(70vh, 440px)';
+
 export const BADGE_CSS = `
 .root {
   font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif;
@@ -114,8 +117,11 @@ export const BADGE_CSS = `
   left: 0;
   width: 300px;
   max-width: calc(100vw - 16px);
-  max-height: min(60vh, 420px);
-  overflow: auto;
+  max-height: ${PANEL_CAP};
+  /* The body scrolls; the actions below it stay in view however short the panel is cut. */
+  display: flex;
+  flex-direction: column;
+  overflow: hidden;
   margin: 0;
   padding: 10px 12px;
   border: 1px solid #c4c7cc;
@@ -126,6 +132,7 @@ export const BADGE_CSS = `
   font-weight: 400;
 }
 .panel.in-top-layer { position: fixed; }
+.panel-body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; }
 
 .heading { margin: 0 0 6px; font-size: 13px; font-weight: 600; }
 .facts { margin: 0 0 8px; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
@@ -157,7 +164,7 @@ export const BADGE_CSS = `
 }
 .label { min-width: 0; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
 
-.actions { display: flex; flex-direction: column; gap: 4px; }
+.actions { flex: none; display: flex; flex-direction: column; gap: 4px; padding-top: 8px; border-top: 1px solid #e8eaed; }
 .action {
   display: block;
   width: 100%;

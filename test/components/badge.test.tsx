@@ -551,6 +551,21 @@ describe('the panel’s actions', () => {
   });
 });
 
+describe('the details panel fits the viewport', () => {
+  it('scrolls its body and keeps the actions outside it, always in view', () => {
+    const { panel, open } = setup();
+    open();
+    const body = panel()!.querySelector('.panel-body')!;
+    const actions = panel()!.querySelector('.actions')!;
+    expect(actions.parentElement).toBe(panel());
+    expect(body.contains(actions)).toBe(false);
+    expect(body.querySelector('.reasons')).not.toBeNull();
+    expect(BADGE_CSS).toMatch(/\.panel \{[^}]*display: flex;[^}]*flex-direction: column;[^}]*overflow: hidden;/);
+    expect(BADGE_CSS).toMatch(/\.panel-body \{[^}]*min-height: 0;[^}]*overflow: auto;/);
+    expect(BADGE_CSS).toMatch(/\.actions \{[^}]*flex: none;/);
+  });
+});
+
 describe('"Buy from the official store"', () => {
   it.each([
     ['en', 'Buy from the official store'],
