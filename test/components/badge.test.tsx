@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { HOVER_CLOSE_DELAY_MS } from '../../components/badge/badge';
+import { HOVER_CLOSE_DELAY_MS, HOVER_OPEN_DELAY_MS } from '../../components/badge/badge';
 import type { BadgeOptions } from '../../components/badge/badge-options';
 import { BADGE_CSS } from '../../components/badge/badge-styles';
 import { type BadgeHandle, isBadgeHost, mountBadge } from '../../components/badge/mount-badge';
@@ -308,10 +308,17 @@ describe('the details panel opens and closes', () => {
     expect(panel()).toBeNull();
   });
 
-  it('opens on hover and closes a moment after the pointer leaves', () => {
+  it('opens after a short hover and closes a moment after the pointer leaves', () => {
     vi.useFakeTimers();
     const { root, panel } = setup();
     fireEvent.mouseEnter(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS - 1);
+    });
+    expect(panel()).toBeNull();
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(panel()).not.toBeNull();
     fireEvent.mouseLeave(root());
     act(() => {
@@ -331,9 +338,65 @@ describe('the details panel opens and closes', () => {
     expect(panel()).toBeNull();
   });
 
-  it('after Escape under the pointer, a later focus still closes when focus leaves', () => {
+  it('does not open for a pointer that only passes over it', () => {
+    vi.useFakeTimers();
+    const { root, panel } = setup();
+    fireEvent.mouseEnter(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS / 2);
+    });
+    fireEvent.mouseLeave(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS * 2);
+    });
+    expect(panel()).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('opens at once on focus, without waiting for the hover delay', () => {
+    vi.useFakeTimers();
     const { root, button, panel } = setup();
     fireEvent.mouseEnter(root());
+    fireEvent.focusIn(button()!);
+    expect(panel()).not.toBeNull();
+  });
+
+  it('keeps one panel open on the page: opening another closes the first', () => {
+    vi.useFakeTimers();
+    const first = setup();
+    const second = setup();
+    first.open();
+    expect(first.panel()).not.toBeNull();
+    fireEvent.click(second.button()!);
+    expect(second.panel()).not.toBeNull();
+    expect(first.panel()).toBeNull();
+    expect(first.button()!.getAttribute('aria-expanded')).toBe('false');
+    // By hover too, once the delay has passed.
+    fireEvent.mouseEnter(first.root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS);
+    });
+    expect(first.panel()).not.toBeNull();
+    expect(second.panel()).toBeNull();
+  });
+
+  it('a removed badge’s panel leaves the page free for the next one', () => {
+    const first = setup();
+    const second = setup();
+    first.open();
+    first.handle.remove();
+    second.open();
+    expect(second.panel()).not.toBeNull();
+  });
+
+  it('after Escape under the pointer, a later focus still closes when focus leaves', () => {
+    vi.useFakeTimers();
+    const { root, button, panel } = setup();
+    fireEvent.mouseEnter(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS);
+    });
+    expect(panel()).not.toBeNull();
     fireEvent.keyDown(button()!, { key: 'Escape' });
     expect(panel()).toBeNull();
     fireEvent.focusIn(button()!);
