@@ -70,6 +70,8 @@ export const BADGE_CSS = `
   box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35);
 }
 .badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+.badge[data-size="large"] { max-width: 320px; gap: 6px; padding: 4px 14px 4px 5px; font-size: 15px; }
+.badge[data-size="large"] .icon { width: 22px; height: 22px; font-size: 13px; }
 .badge[data-level="high"] { background: #b3261e; color: #fff; }
 .badge[data-level="medium"] { background: #fbd46d; color: #2b1d00; border-color: #8a5a00; }
 .badge[data-level="low"] { background: #f1f3f4; color: #3c4043; border-color: #bdc1c6; font-weight: 400; }

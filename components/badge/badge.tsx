@@ -156,6 +156,7 @@ export function Badge({ options }: { options: BadgeOptions }) {
         type="button"
         class="badge"
         data-level={level}
+        data-size={options.large ? 'large' : undefined}
         aria-label={t(nameKey, [levelWords, isolate(brand)])}
         aria-expanded={open}
         aria-controls={open ? PANEL_ID : undefined}

@@ -159,6 +159,24 @@ describe('mountBadge: the host element', () => {
     expect(host.style.getPropertyValue('display')).toBe('block');
   });
 
+  it('goes in flow just after an item page’s price ("after"), the price untouched, and can be large', () => {
+    const row = document.createElement('div');
+    const price = document.createElement('span');
+    price.textContent = '¥380';
+    row.append(price);
+    document.body.append(row);
+    const handle = mountBadge(price, { ...setupOptions(), large: true }, 'after');
+    handles.push(handle);
+    expect(price.nextElementSibling).toBe(handle.host);
+    expect(price.childNodes).toHaveLength(1);
+    expect(handle.host.style.getPropertyValue('position')).toBe('relative');
+    expect(handle.host.getAttributeNames()).toEqual(['style']);
+    expect(handle.shadowRoot.querySelector<HTMLElement>('button.badge')!.dataset.size).toBe('large');
+    expect(BADGE_CSS).toMatch(/\.badge\[data-size="large"\] \{[^}]*font-size: 15px;/);
+    // A search card's badge keeps the small size.
+    expect(setup().button()!.dataset.size).toBeUndefined();
+  });
+
   it('goes first in the body when the page has no title element to put it before', () => {
     const { host } = mountBadge(document.body, setupOptions(), 'before');
     expect(document.body.firstElementChild).toBe(host);
