@@ -23,7 +23,7 @@ import { siteOf, TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
 import { parseItemId } from '@/lib/page/item-id';
 import { pageKind } from '@/lib/page/page-kind';
 import { loadSettings, watchSettings } from '@/lib/settings/settings';
-import { uiLanguageOf } from '@/lib/ui-language';
+import { uiLanguageOfCatalogue } from '@/lib/ui-language';
 
 /** How long a page must stay without new listings before "layout not recognised" is said. */
 const LAYOUT_SETTLE_MS = 4000;
@@ -43,7 +43,7 @@ export default defineContentScript({
       acceptAlways: import.meta.env.DEV,
       signal: ctx.signal,
     });
-    const uiLanguage = uiLanguageOf(browser.i18n.getUILanguage());
+    const uiLanguage = uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage'));
     const translate = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key as never, substitutions);
     const isItemPage = () => ['item', 'mobile-item'].includes(pageKind(location.href));
     let settings = await loadSettings();
