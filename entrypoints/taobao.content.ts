@@ -15,6 +15,7 @@ import { PointedElement } from '@/lib/content/pointed-element';
 import { ListingBadges } from '@/lib/content/listing-badges';
 import { DEFAULT_RETRY } from '@/lib/content/request-verdicts';
 import { layoutUnrecognised, structuralSnapshot } from '@/lib/extract/layout-check';
+import { itemPriceElement } from '@/lib/extract/price-element';
 import { watchListings } from '@/lib/extract/listing-watcher';
 import { photoSummarySchema } from '@/lib/messaging/photo-summary-schema';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
@@ -22,7 +23,7 @@ import { siteOf, TAOBAO_HOST_PATTERNS } from '@/lib/page/hosts';
 import { parseItemId } from '@/lib/page/item-id';
 import { pageKind } from '@/lib/page/page-kind';
 import { loadSettings, watchSettings } from '@/lib/settings/settings';
-import { uiLanguageOf } from '@/lib/ui-language';
+import { uiLanguageOfCatalogue } from '@/lib/ui-language';
 
 /** How long a page must stay without new listings before "layout not recognised" is said. */
 const LAYOUT_SETTLE_MS = 4000;
@@ -42,7 +43,7 @@ export default defineContentScript({
       acceptAlways: import.meta.env.DEV,
       signal: ctx.signal,
     });
-    const uiLanguage = uiLanguageOf(browser.i18n.getUILanguage());
+    const uiLanguage = uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage'));
     const translate = (key: string, substitutions?: string | string[]) => browser.i18n.getMessage(key as never, substitutions);
     const isItemPage = () => ['item', 'mobile-item'].includes(pageKind(location.href));
     let settings = await loadSettings();
@@ -81,9 +82,24 @@ export default defineContentScript({
           // Checked like every answer: a malformed one shows nothing.
           photoSignals: async () => v.parse(photoSummarySchema, await sendMessage('photoSignals', { listing: next.listing })),
         });
-        // On an item page the anchor is the title: the badge goes above it, not over its words.
-        const handle = mountBadge(anchor, options(state), isItemPage() ? 'before' : 'over');
-        return { update: (next) => handle.update(options(next)), remove: () => handle.remove() };
+        if (!isItemPage()) {
+          const handle = mountBadge(anchor, options(state), 'over');
+          return { update: (next) => handle.update(options(next)), remove: () => handle.remove() };
+        }
+        // On an item page the anchor is the title: a large badge goes above it, not over its words,
+        // and is repeated just after the price, where a shopper deciding looks.
+        const large = (next: typeof state) => ({ ...options(next), large: true });
+        const price = itemPriceElement(document, location.href);
+        const handles = [mountBadge(anchor, large(state), 'before')];
+        if (price && !anchor.contains(price) && !price.contains(anchor)) handles.push(mountBadge(price, large(state), 'after'));
+        return {
+          update: (next) => {
+            for (const handle of handles) handle.update(large(next));
+          },
+          remove: () => {
+            for (const handle of handles) handle.remove();
+          },
+        };
       },
       {
         assess: (listings) => sendMessage('assessListings', { listings }),

@@ -1,10 +1,13 @@
 /**
- * The two languages of the UI. Every part follows the browser's: Chinese (any zh-*) gets Simplified
- * Chinese, everything else English, as _locales does for the extension's own strings.
+ * The two languages of the UI. The browser chooses which `_locales` catalogue the extension's own
+ * strings come from (its UI language, then fallbacks, then the default); everything else the UI shows
+ * in one of the two languages (the verdict's reasons, formatted numbers) must follow that same choice,
+ * or a browser whose language has no catalogue of its own (zh-TW, zh-HK) mixes English strings with
+ * Chinese reasons. So the language is read from the chosen catalogue itself: its `uiLanguage` message.
  */
 export type UiLanguage = 'en' | 'zh_CN';
 
-/** From `browser.i18n.getUILanguage()`, e.g. "zh-CN", "zh-TW", "en-US". */
-export function uiLanguageOf(browserLanguage: string): UiLanguage {
-  return browserLanguage.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+/** The catalogue's `uiLanguage` message (`browser.i18n.getMessage('uiLanguage')`) as a UiLanguage. */
+export function uiLanguageOfCatalogue(message: string): UiLanguage {
+  return message.trim() === 'zh_CN' ? 'zh_CN' : 'en';
 }

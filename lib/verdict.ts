@@ -41,6 +41,20 @@ export interface Verdict {
   reasons: Reason[];
   /** The notice behind the strongest notice reason (item or shop before brand), for the badge's panel. */
   notice?: NoticeHit;
+  /**
+   * The brand's authorised shops from the rule packs, for "Buy from the official store". Added by the
+   * background after the assessment (the engine does not set it), and only when this listing's own
+   * shop is not one of them.
+   */
+  officialShops?: OfficialShop[];
+}
+
+/** A shop a rule pack says the brand authorises. */
+export interface OfficialShop {
+  /** The shop name as the pack gives it, e.g. "GUCCI古驰官方旗舰店". */
+  name: string;
+  /** The numeric shop id, when the pack gives one. */
+  shopId: string | null;
 }
 
 /**

@@ -26,6 +26,8 @@ export interface BadgeOptions {
   reported?: boolean;
   /** Show the neutral "Brand listing" mark on low-risk listings (off by default, as in settings). */
   showLowMark?: boolean;
+  /** The larger badge of an item page, where it is the page's one verdict and must not be missed. */
+  large?: boolean;
   t: Translate;
   /** "Not counterfeit": the caller remembers the choice and removes the badge. */
   onTrust: (kind: TrustKind) => void;

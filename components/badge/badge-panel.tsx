@@ -5,10 +5,13 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PhotoSummary } from '../../lib/messaging/photo-summary-schema';
-import type { NoticeHit } from '../../lib/verdict';
-import { httpUrlOrNull, taobaoReportUrl } from './badge-links';
+import { httpUrlOrNull, officialStoreUrl, taobaoReportUrl } from './badge-links';
 import type { Translate } from './badge-messages';
 import type { BadgeOptions } from './badge-options';
+import { NewTabHint } from './new-tab-hint';
+import { NoticeBlock, toldByNoticeBlock } from './notice-block';
+import { PanelContext, PanelFindings } from './panel-findings';
+import { PANEL_CAP } from './badge-styles';
 import { placePanel } from './panel-placement';
 import { fromUser } from './user-event';
 
@@ -36,13 +39,16 @@ function useTopLayer(panelRef: RefObject<HTMLElement>, badgeRef: RefObject<HTMLE
     panel.showPopover();
     const place = () => {
       const viewport = panel.ownerDocument.documentElement;
-      const { top, left } = placePanel(
+      // Measured at its natural height (the stylesheet's cap), not at the cut of an earlier place.
+      panel.style.removeProperty('max-height');
+      const { top, left, maxHeight } = placePanel(
         badge.getBoundingClientRect(),
         { width: panel.offsetWidth, height: panel.offsetHeight },
         { width: viewport.clientWidth, height: viewport.clientHeight },
       );
       panel.style.top = `${top}px`;
       panel.style.left = `${left}px`;
+      panel.style.maxHeight = `min(${PANEL_CAP}, ${maxHeight}px)`;
     };
     place();
     // Only while the panel is open (it is unmounted when closed): the badge moves with the page.
@@ -55,33 +61,6 @@ function useTopLayer(panelRef: RefObject<HTMLElement>, badgeRef: RefObject<HTMLE
   }, []);
 }
 
-function NewTabHint({ t }: { t: Translate }) {
-  return <span class="visually-hidden"> {t('badgeOpensNewTab')}</span>;
-}
-
-function NoticeBlock({ notice, url, t }: { notice: NoticeHit; url: string | null; t: Translate }) {
-  return (
-    <div class="notice">
-      <p class="muted">{t('badgePanelNotice')}</p>
-      <p class="text clip" dir="auto">
-        {notice.noticeTitle}
-      </p>
-      <p class="muted">
-        <span class="text" dir="auto">
-          {notice.publisher}
-        </span>
-        {' · '}
-        {notice.published ? t('badgePanelNoticePublished', [notice.published]) : t('badgePanelNoticeUndated')}
-      </p>
-      {url && (
-        <a class="link" href={url} target="_blank" rel="noopener noreferrer">
-          {t('badgePanelSource')}
-          <NewTabHint t={t} />
-        </a>
-      )}
-    </div>
-  );
-}
 
 /** The panel's question about the listing's photo, asked once when it opens; a failure shows nothing. */
 function usePhotoSummary(ask: BadgeOptions['photoSignals']): PhotoSummary {
@@ -123,6 +102,13 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
   const notice = options.notice ?? null;
   const noticeUrl = httpUrlOrNull(notice?.url);
   const shop = options.shop ?? null;
+  const shown = verdict.reasons.filter((reason) => !toldByNoticeBlock(reason, notice));
+  const context = shown.filter((reason) => reason.weight === 'context');
+  const findings = shown.filter((reason) => reason.weight !== 'context');
+  const officialStores = (verdict.officialShops ?? []).flatMap((store) => {
+    const url = officialStoreUrl(store);
+    return url ? [{ name: store.name, url }] : [];
+  });
   const canTrustShop = shop !== null && Boolean(shop.id || shop.name);
 
   return (
@@ -134,55 +120,44 @@ export function BadgePanel({ id, options, brand, badge }: BadgePanelProps) {
       role="group"
       aria-labelledby={`${id}-heading`}
     >
-      <p class="heading" id={`${id}-heading`}>
-        {t('badgePanelLabel')}
-      </p>
-      {options.reported && <p class="reported-note">{t('badgePanelReportedNote')}</p>}
-      <dl class="facts">
-        <dt>{t('badgePanelBrand')}</dt>
-        <dd class="text clip" dir="auto">
-          {brand}
-        </dd>
-        {shop?.name && (
-          <>
-            <dt>{t('badgePanelShop')}</dt>
-            <dd class="text clip" dir="auto">
-              {shop.name}
-            </dd>
-          </>
-        )}
-      </dl>
-      <p class="muted" id={`${id}-reasons`}>
-        {t('badgePanelReasons')}
-      </p>
-      <ul class="reasons" aria-labelledby={`${id}-reasons`}>
-        {verdict.reasons.map((reason, index) => {
-          const source = httpUrlOrNull(reason.url);
-          return (
-            <li key={index}>
-              <span class="text clip" dir="auto">
-                {reason.text[uiLanguage]}
-              </span>
-              {source && source !== noticeUrl && (
-                <>
-                  {' '}
-                  <a class="link" href={source} target="_blank" rel="noopener noreferrer">
-                    {t('badgePanelSource')}
-                    <NewTabHint t={t} />
-                  </a>
-                </>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {photo && photo.otherShops > 0 && <SharedPhoto summary={photo} t={t} uiLanguage={uiLanguage} />}
-      {notice && <NoticeBlock notice={notice} url={noticeUrl} t={t} />}
+      <div class="panel-body">
+        <p class="heading" id={`${id}-heading`}>
+          {t('badgePanelLabel')}
+        </p>
+        {options.reported && <p class="reported-note">{t('badgePanelReportedNote')}</p>}
+        <dl class="facts">
+          <dt>{t('badgePanelBrand')}</dt>
+          <dd class="text clip" dir="auto">
+            {brand}
+          </dd>
+          {shop?.name && (
+            <>
+              <dt>{t('badgePanelShop')}</dt>
+              <dd class="text clip" dir="auto">
+                {shop.name}
+              </dd>
+            </>
+          )}
+        </dl>
+        {context.length > 0 && <PanelContext reasons={context} uiLanguage={uiLanguage} />}
+        {notice && <NoticeBlock notice={notice} url={noticeUrl} brand={brand} t={t} />}
+        <PanelFindings id={`${id}-reasons`} reasons={findings} noticeUrl={noticeUrl} t={t} uiLanguage={uiLanguage} />
+        {photo && photo.otherShops > 0 && <SharedPhoto summary={photo} t={t} uiLanguage={uiLanguage} />}
+      </div>
       <div class="actions">
         <a class="action primary" href={taobaoReportUrl(verdict.itemId)} target="_blank" rel="noopener noreferrer">
           {t('badgeActionReportTaobao')}
           <NewTabHint t={t} />
         </a>
+        {officialStores.map((store) => (
+          <a key={store.url} class="action official" href={store.url} target="_blank" rel="noopener noreferrer">
+            {t('badgeActionOfficialStore')}
+            <span class="action-detail text clip" dir="auto">
+              {store.name}
+            </span>
+            <NewTabHint t={t} />
+          </a>
+        ))}
         {options.role === 'brand-staff' && (
           <button type="button" class="action primary" onClick={fromUser(() => options.onReport())}>
             {t('badgeActionReportEvidence')}

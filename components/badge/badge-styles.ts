@@ -39,6 +39,9 @@ export const HOST_STYLE_BEFORE = [
   'margin: 0 !important',
 ].join('; ');
 
+/** The panel's tallest, wherever it is; placement cuts it further to the room beside the badge. */
+export const PANEL_CAP = 'min(70vh, 440px)';
+
 export const BADGE_CSS = `
 .root {
   font: 12px/1.4 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif;
@@ -67,6 +70,8 @@ export const BADGE_CSS = `
   box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35);
 }
 .badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+.badge[data-size="large"] { max-width: 320px; gap: 6px; padding: 4px 14px 4px 5px; font-size: 15px; }
+.badge[data-size="large"] .icon { width: 22px; height: 22px; font-size: 13px; }
 .badge[data-level="high"] { background: #b3261e; color: #fff; }
 .badge[data-level="medium"] { background: #fbd46d; color: #2b1d00; border-color: #8a5a00; }
 .badge[data-level="low"] { background: #f1f3f4; color: #3c4043; border-color: #bdc1c6; font-weight: 400; }
@@ -114,8 +119,11 @@ export const BADGE_CSS = `
   left: 0;
   width: 300px;
   max-width: calc(100vw - 16px);
-  max-height: min(60vh, 420px);
-  overflow: auto;
+  max-height: ${PANEL_CAP};
+  /* The body scrolls; the actions below it stay in view however short the panel is cut. */
+  display: flex;
+  flex-direction: column;
+  overflow: hidden;
   margin: 0;
   padding: 10px 12px;
   border: 1px solid #c4c7cc;
@@ -126,15 +134,23 @@ export const BADGE_CSS = `
   font-weight: 400;
 }
 .panel.in-top-layer { position: fixed; }
+.panel-body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; }
 
 .heading { margin: 0 0 6px; font-size: 13px; font-weight: 600; }
 .facts { margin: 0 0 8px; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
 .facts dt { color: #5f6368; }
 .facts dd { margin: 0; min-width: 0; }
+.context { margin: 0 0 8px; padding: 0; list-style: none; color: #3c4043; }
+.context li + li { margin-top: 2px; }
 .reasons { margin: 0 0 8px; padding-inline-start: 18px; }
+.weight { padding: 0 4px; border-radius: 4px; font-size: 11px; font-weight: 600; white-space: nowrap; }
+.weight[data-weight="strong"] { background: #fce8e6; color: #a50e0e; }
+.weight[data-weight="supporting"] { background: #f1f3f4; color: #3c4043; }
+.floor-source { display: block; margin-top: 1px; font-size: 11px; color: #5f6368; }
 .reasons li + li { margin-top: 3px; }
 .notice { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: #f6f7f8; }
 .notice p { margin: 0; }
+.notice-action { font-weight: 600; }
 .muted { color: #5f6368; }
 .reported-note { margin: 0 0 8px; font-weight: 600; color: #1e6b34; }
 .shared-photo { margin: 0 0 8px; }
@@ -150,7 +166,7 @@ export const BADGE_CSS = `
 }
 .label { min-width: 0; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
 
-.actions { display: flex; flex-direction: column; gap: 4px; }
+.actions { flex: none; display: flex; flex-direction: column; gap: 4px; padding-top: 8px; border-top: 1px solid #e8eaed; }
 .action {
   display: block;
   width: 100%;
@@ -168,6 +184,8 @@ export const BADGE_CSS = `
 .action:hover { background: #f1f3f4; }
 .action:focus-visible, .link:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .action.primary { border-color: #b3261e; color: #b3261e; font-weight: 600; }
+.action.official { border-color: #188038; color: #0d652d; font-weight: 600; }
+.action-detail { display: block; font-weight: 400; font-size: 11px; color: #3c4043; }
 .link { color: #1a0dab; }
 
 .visually-hidden {

@@ -1,15 +1,19 @@
 /**
- * The badge: a button that states the level in words (and colour), and the details panel it opens on
- * hover or focus. Escape, or leaving it (pointer and focus both), closes the panel.
+ * The badge: a button that states the level in words (and colour), and the details panel it opens
+ * after a short hover, or at once on focus or a click. Escape, or leaving it (pointer and focus
+ * both), closes the panel; so does another badge's panel opening.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BadgeMessageKey } from './badge-messages';
 import { type BadgeOptions, type ShownLevel, shownLevel } from './badge-options';
 import { BadgePanel } from './badge-panel';
+import { claimOpenPanel, releaseOpenPanel } from './one-open-panel';
 import { fromUser } from './user-event';
 
 /** A pointer crossing the gap between the badge and its panel must not close the panel. */
 export const HOVER_CLOSE_DELAY_MS = 150;
+/** A pointer passing over a grid of 60 badges on its way elsewhere must not open panel after panel. */
+export const HOVER_OPEN_DELAY_MS = 300;
 
 /** Ids are scoped to the badge's shadow root, so one constant id cannot clash with another badge's. */
 const PANEL_ID = 'cr-panel';
@@ -31,6 +35,7 @@ export function Badge({ options }: { options: BadgeOptions }) {
   const [open, setOpen] = useState(false);
   const hovered = useRef(false);
   const closeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const openTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -39,7 +44,34 @@ export function Badge({ options }: { options: BadgeOptions }) {
     clearTimeout(closeTimer.current);
     closeTimer.current = null;
   };
-  useEffect(() => cancelClose, []);
+  const cancelOpen = () => {
+    if (openTimer.current === null) return;
+    clearTimeout(openTimer.current);
+    openTimer.current = null;
+  };
+  // This badge's closer, the same function for its whole life: another badge's panel opening calls it.
+  const closeForOther = useRef(() => {
+    cancelOpen();
+    cancelClose();
+    hovered.current = false;
+    setOpen(false);
+  }).current;
+  const doc = () => wrapper.current?.ownerDocument ?? null;
+  useEffect(() => {
+    const owner = doc();
+    if (!owner) return;
+    if (open) claimOpenPanel(owner, closeForOther);
+    else releaseOpenPanel(owner, closeForOther);
+  }, [open]);
+  useEffect(
+    () => () => {
+      cancelClose();
+      cancelOpen();
+      const owner = doc();
+      if (owner) releaseOpenPanel(owner, closeForOther);
+    },
+    [],
+  );
 
   const level = shownLevel(verdict.risk, options.showLowMark ?? false);
   if (!level) return null;
@@ -69,11 +101,22 @@ export function Badge({ options }: { options: BadgeOptions }) {
 
   const openPanel = () => {
     cancelClose();
+    cancelOpen();
     setOpen(true);
+  };
+  const openSoon = () => {
+    hovered.current = true;
+    cancelClose();
+    if (open || openTimer.current !== null) return;
+    openTimer.current = setTimeout(() => {
+      openTimer.current = null;
+      setOpen(true);
+    }, HOVER_OPEN_DELAY_MS);
   };
   const closeSoon = () => {
     hovered.current = false;
-    if (focusInside()) return;
+    cancelOpen();
+    if (!open || focusInside()) return;
     cancelClose();
     closeTimer.current = setTimeout(() => {
       closeTimer.current = null;
@@ -90,23 +133,21 @@ export function Badge({ options }: { options: BadgeOptions }) {
     cancelClose();
     // Dismissed while the pointer may still be over it: it reopens when the pointer comes back.
     hovered.current = false;
+    cancelOpen();
     if (focusInside()) button.current?.focus();
     setOpen(false);
   };
 
   return (
-    // While closed, only what opens the panel listens; the closing listeners exist only while it is
-    // open. Three listeners fewer on each of a page's 60 badges.
+    // While closed, only what opens the panel listens (and the pointer leaving, which cancels a hover
+    // not yet long enough); the other closing listeners exist only while it is open.
     <div
       ref={wrapper}
       class="root"
       // Opening leads to the actions, so it too answers only the user (see user-event.ts).
-      onMouseEnter={fromUser(() => {
-        hovered.current = true;
-        openPanel();
-      })}
+      onMouseEnter={fromUser(openSoon)}
       onFocusIn={fromUser(openPanel)}
-      onMouseLeave={open ? closeSoon : undefined}
+      onMouseLeave={closeSoon}
       onFocusOut={open ? closeOnFocusLeaving : undefined}
       onKeyDown={open ? closeOnEscape : undefined}
     >
@@ -115,6 +156,7 @@ export function Badge({ options }: { options: BadgeOptions }) {
         type="button"
         class="badge"
         data-level={level}
+        data-size={options.large ? 'large' : undefined}
         aria-label={t(nameKey, [levelWords, isolate(brand)])}
         aria-expanded={open}
         aria-controls={open ? PANEL_ID : undefined}

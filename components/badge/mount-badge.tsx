@@ -27,9 +27,10 @@ export function isBadgeHost(element: Element): boolean {
  * Where the host goes. "over": the anchor's first child, out of flow over its top-left corner, so a
  * search card neither moves nor grows. "before": in flow just before the anchor, so an item page's
  * title stays readable with the badge above it (or beside it, in a row layout); the body, when a page
- * has no title element, gets it as its first child.
+ * has no title element, gets it as its first child. "after": in flow just after the anchor (an item
+ * page's price, where the badge is repeated).
  */
-export type BadgePlacement = 'over' | 'before';
+export type BadgePlacement = 'over' | 'before' | 'after';
 
 export interface BadgeHandle {
   /** The host element (for tests and for the caller's bookkeeping). */
@@ -125,10 +126,12 @@ export function newBadgeHost(doc: Document, placement: BadgePlacement): HTMLElem
   return host;
 }
 
-/** Puts a host on its anchor: "over" as its first child, "before" just before it (see BadgePlacement). */
+/** Puts a host on its anchor: "over" as its first child, "before" / "after" beside it (see BadgePlacement). */
 export function placeHost(host: HTMLElement, anchor: Element, placement: BadgePlacement): void {
   const doc = anchor.ownerDocument;
-  if (placement === 'before' && anchor !== doc.body && anchor !== doc.documentElement && anchor.parentElement) anchor.before(host);
+  const beside = placement !== 'over' && anchor !== doc.body && anchor !== doc.documentElement && anchor.parentElement !== null;
+  if (beside && placement === 'before') anchor.before(host);
+  else if (beside) anchor.after(host);
   else anchor.prepend(host);
 }
 

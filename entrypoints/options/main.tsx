@@ -10,12 +10,12 @@ import { ActivityDatabase } from '@/lib/activity/activity-db';
 import { onPageMessage, sendPageMessage, type NoticeImportProgress } from '@/lib/messaging/page-protocol';
 import { NoticeDatabase } from '@/lib/notices/notice-db';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/settings';
-import { uiLanguageOf } from '@/lib/ui-language';
+import { uiLanguageOfCatalogue } from '@/lib/ui-language';
 
 const SCREENSHOT_PERMISSION = { origins: ['<all_urls>'] };
 
 const t: OptionsTranslate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
-const language = uiLanguageOf(browser.i18n.getUILanguage());
+const language = uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage'));
 document.documentElement.lang = language === 'zh_CN' ? 'zh-CN' : 'en';
 document.title = t('optionsPageTitle');
 

@@ -14,7 +14,7 @@ import { sendPageMessage } from '@/lib/messaging/page-protocol';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { builtinBrandNames } from '@/lib/rules';
 import { loadSettings, saveSettings, type Settings } from '@/lib/settings/settings';
-import { uiLanguageOf } from '@/lib/ui-language';
+import { uiLanguageOfCatalogue } from '@/lib/ui-language';
 
 /** Brand id → [English name, Chinese name], from the built-in packs. */
 function builtinNames(): Map<string, string[]> {
@@ -67,7 +67,7 @@ const activePage: ActivePage = {
 };
 
 async function start(): Promise<void> {
-  const uiLanguage = uiLanguageOf(browser.i18n.getUILanguage());
+  const uiLanguage = uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage'));
   const t = (key: PopupMessageKey, substitutions?: string[]) => browser.i18n.getMessage(key as never, substitutions);
   document.documentElement.lang = uiLanguage === 'zh_CN' ? 'zh-CN' : 'en';
   document.title = t('popupTitle');

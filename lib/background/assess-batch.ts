@@ -7,13 +7,25 @@ import * as v from 'valibot';
 import type { Listing } from '../listing';
 import { listingSchema, MAX_BATCH } from '../messaging/listing-schema';
 import { assessListing, type CompiledRules, type Sensitivity } from '../rules';
-import type { NoticeHit, Verdict } from '../verdict';
+import type { NoticeHit, OfficialShop, Verdict } from '../verdict';
 
 export interface VerdictSources {
   rules: CompiledRules;
   /** Notices naming this listing (item, shop or brand); none while no feed is loaded. */
   noticeHits: (listing: Listing) => readonly NoticeHit[];
   sensitivity: Sensitivity;
+  /** The brand's authorised shops, offered on the badge as the official store; none when not given. */
+  officialShops?: (brand: string) => readonly OfficialShop[];
+}
+
+/** Reasons that say the listing's own shop is the brand's or the platform's: no other store to offer. */
+const SOLD_BY_OFFICIAL_SHOP: ReadonlySet<string> = new Set(['authorised-shop', 'trusted-shop']);
+
+/** The verdict with its brand's official stores, unless there are none or this listing is sold by one. */
+export function withOfficialShops(verdict: Verdict, officialShops: VerdictSources['officialShops']): Verdict {
+  if (!officialShops || verdict.brand === null || verdict.reasons.some((reason) => SOLD_BY_OFFICIAL_SHOP.has(reason.code))) return verdict;
+  const shops = officialShops(verdict.brand);
+  return shops.length > 0 ? { ...verdict, officialShops: shops.map((shop) => ({ ...shop })) } : verdict;
 }
 
 export class InvalidBatchError extends Error {
@@ -48,7 +60,8 @@ export function assessBatch(listings: unknown, sources: VerdictSources): Assesse
     const parsed = v.safeParse(listingSchema, raw);
     if (!parsed.success) continue;
     const listing = parsed.output;
-    assessed.push({ listing, verdict: assessListing(listing, sources.rules, sources.noticeHits(listing), sources.sensitivity) });
+    const verdict = assessListing(listing, sources.rules, sources.noticeHits(listing), sources.sensitivity);
+    assessed.push({ listing, verdict: withOfficialShops(verdict, sources.officialShops) });
   }
   return assessed;
 }

@@ -18,7 +18,7 @@ import { TAOBAO_HOST_PATTERNS, taobaoPageUrl } from '../page/hosts';
 import { isItemId } from '../page/item-id';
 import { taobaoReportUrl } from '../page/taobao-report-url';
 import { loadSettings, saveSettings, watchSettings, type Role, type Settings } from '../settings/settings';
-import { uiLanguageOf } from '../ui-language';
+import { uiLanguageOfCatalogue } from '../ui-language';
 import { BackgroundService } from './background-service';
 import { NoticeService } from './notice-service';
 import { pageHandlers, type PageHandler } from './page-handlers';
@@ -104,7 +104,7 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     noticeHits: notices.hitsFor,
     settings: () => settings,
     now: () => Date.now(),
-    uiLanguage: () => uiLanguageOf(browser.i18n.getUILanguage()),
+    uiLanguage: () => uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage')),
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     openTab: async (url) => {
       await browser.tabs.create({ url });

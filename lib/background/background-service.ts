@@ -12,6 +12,7 @@ import { logReportCreated } from '../evidence/evidence-log';
 import { listingSchema } from '../messaging/listing-schema';
 import type { AssessAnswer, ListingEvidence, ReportAnswer } from '../messaging/protocol';
 import { taobaoPageUrl } from '../page/hosts';
+import { officialShops } from '../rule-packs/official-shops';
 import { assessListing, type CompiledRules } from '../rules';
 import type { Settings } from '../settings/settings';
 import type { NoticeHit } from '../verdict';
@@ -71,7 +72,7 @@ export class BackgroundService {
     const { noticeHits, activity } = this.deps;
     const rules = this.deps.rules();
     const { sensitivity } = await this.deps.settings();
-    const assessed = assessBatch(listings, { rules, noticeHits, sensitivity });
+    const assessed = assessBatch(listings, { rules, noticeHits, sensitivity, officialShops: (brand) => officialShops(rules, brand) });
     const checked = assessed.map((a) => a.listing);
     const { trusted, reported } = await this.marks.of(checked);
     // The page waits for this answer to show its badges; the history write (a read-write

@@ -8,6 +8,7 @@
  * milliseconds to compile, and settings change on every click in the options page.
  */
 import { BUILTIN_PACKS, compileRules, RULE_PACK_FORMAT, type CompiledRules, type RulePack } from '../rules';
+import { notePacks } from './official-shops';
 
 /** A few recent sets of rules: enough for toggling brands back and forth, small in memory. */
 const KEPT_RULES = 4;
@@ -27,6 +28,7 @@ export function activeRules(userPacks: readonly RulePack[], mutedBrands: readonl
   }
   if (muted.length > 0) packs.push({ format: RULE_PACK_FORMAT, formatVersion: 1, id: 'user-muted-brands', version: '1', disable: { brands: muted } });
   const rules = compileRules(packs);
+  notePacks(rules, packs);
   compiled.set(key, rules);
   for (const oldest of [...compiled.keys()].slice(0, Math.max(0, compiled.size - KEPT_RULES))) compiled.delete(oldest);
   return rules;

@@ -146,6 +146,10 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     expect(badge).not.toBeNull();
     expect(overlaps(words, badge!)).toBe(false);
     expect(badge!.bottom).toBeLessThanOrEqual(words.top + 1);
+    // Repeated just after the price, where a shopper deciding looks; large enough to notice.
+    const shown = (await readBadges(page)).filter((v) => v.level !== null);
+    expect(shown.map((v) => v.itemId)).toEqual(['689123456789', '689123456789']);
+    expect(shown.every((v) => v.badge!.bottom - v.badge!.top >= 26)).toBe(true);
   });
 
   it('badges a risky Tmall item page above its title, and names the brand by its name, not its id', async () => {

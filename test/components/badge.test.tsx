@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { HOVER_CLOSE_DELAY_MS } from '../../components/badge/badge';
+import { HOVER_CLOSE_DELAY_MS, HOVER_OPEN_DELAY_MS } from '../../components/badge/badge';
 import type { BadgeOptions } from '../../components/badge/badge-options';
 import { BADGE_CSS } from '../../components/badge/badge-styles';
 import { type BadgeHandle, isBadgeHost, mountBadge } from '../../components/badge/mount-badge';
-import { counterfeitTermText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
+import { brandMakerText, counterfeitTermText, factoryText, noticeBrandText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
 import type { NoticeHit, Verdict } from '../../lib/verdict';
 import { fakeTranslate, type Locale } from './locale-messages';
 
@@ -31,18 +31,25 @@ const NOTICE: NoticeHit = {
   date: '2016-05-20',
 };
 
+/** A made-up note, in the shape of a pack floor's `source`. */
+const FLOOR_SOURCE = 'estimate: about 40 % of an example counter price';
+
 const VERDICT: Verdict = {
   itemId: ITEM_ID,
   risk: 'high',
   brand: 'gucci',
   score: 100,
   reasons: [
-    { code: 'counterfeit-term', text: counterfeitTermText('高仿') },
+    { code: 'brand', text: brandMakerText({ en: 'Gucci', zh_CN: '古驰' }, { en: 'bags', zh_CN: '包袋' }), weight: 'context' },
+    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: noticeNamedText(NOTICE, 'shop'), weight: 'strong' },
+    { code: 'counterfeit-term', text: counterfeitTermText('高仿'), weight: 'strong' },
     {
-      code: 'price-below-floor',
+      code: 'price-far-below-floor',
       text: priceBelowFloorText(380, 6000, { en: 'Gucci bags', zh_CN: '古驰包袋' }, true, false),
+      weight: 'strong',
+      source: FLOOR_SOURCE,
     },
-    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: noticeNamedText(NOTICE, 'shop') },
+    { code: 'factory-wording', text: factoryText('工厂'), weight: 'supporting' },
   ],
 };
 
@@ -150,6 +157,24 @@ describe('mountBadge: the host element', () => {
     expect(title.childNodes).toHaveLength(1);
     expect(host.style.getPropertyValue('position')).toBe('relative');
     expect(host.style.getPropertyValue('display')).toBe('block');
+  });
+
+  it('goes in flow just after an item page’s price ("after"), the price untouched, and can be large', () => {
+    const row = document.createElement('div');
+    const price = document.createElement('span');
+    price.textContent = '¥380';
+    row.append(price);
+    document.body.append(row);
+    const handle = mountBadge(price, { ...setupOptions(), large: true }, 'after');
+    handles.push(handle);
+    expect(price.nextElementSibling).toBe(handle.host);
+    expect(price.childNodes).toHaveLength(1);
+    expect(handle.host.style.getPropertyValue('position')).toBe('relative');
+    expect(handle.host.getAttributeNames()).toEqual(['style']);
+    expect(handle.shadowRoot.querySelector<HTMLElement>('button.badge')!.dataset.size).toBe('large');
+    expect(BADGE_CSS).toMatch(/\.badge\[data-size="large"\] \{[^}]*font-size: 15px;/);
+    // A search card's badge keeps the small size.
+    expect(setup().button()!.dataset.size).toBeUndefined();
   });
 
   it('goes first in the body when the page has no title element to put it before', () => {
@@ -301,10 +326,17 @@ describe('the details panel opens and closes', () => {
     expect(panel()).toBeNull();
   });
 
-  it('opens on hover and closes a moment after the pointer leaves', () => {
+  it('opens after a short hover and closes a moment after the pointer leaves', () => {
     vi.useFakeTimers();
     const { root, panel } = setup();
     fireEvent.mouseEnter(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS - 1);
+    });
+    expect(panel()).toBeNull();
+    act(() => {
+      vi.advanceTimersByTime(1);
+    });
     expect(panel()).not.toBeNull();
     fireEvent.mouseLeave(root());
     act(() => {
@@ -324,9 +356,65 @@ describe('the details panel opens and closes', () => {
     expect(panel()).toBeNull();
   });
 
-  it('after Escape under the pointer, a later focus still closes when focus leaves', () => {
+  it('does not open for a pointer that only passes over it', () => {
+    vi.useFakeTimers();
+    const { root, panel } = setup();
+    fireEvent.mouseEnter(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS / 2);
+    });
+    fireEvent.mouseLeave(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS * 2);
+    });
+    expect(panel()).toBeNull();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('opens at once on focus, without waiting for the hover delay', () => {
+    vi.useFakeTimers();
     const { root, button, panel } = setup();
     fireEvent.mouseEnter(root());
+    fireEvent.focusIn(button()!);
+    expect(panel()).not.toBeNull();
+  });
+
+  it('keeps one panel open on the page: opening another closes the first', () => {
+    vi.useFakeTimers();
+    const first = setup();
+    const second = setup();
+    first.open();
+    expect(first.panel()).not.toBeNull();
+    fireEvent.click(second.button()!);
+    expect(second.panel()).not.toBeNull();
+    expect(first.panel()).toBeNull();
+    expect(first.button()!.getAttribute('aria-expanded')).toBe('false');
+    // By hover too, once the delay has passed.
+    fireEvent.mouseEnter(first.root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS);
+    });
+    expect(first.panel()).not.toBeNull();
+    expect(second.panel()).toBeNull();
+  });
+
+  it('a removed badge’s panel leaves the page free for the next one', () => {
+    const first = setup();
+    const second = setup();
+    first.open();
+    first.handle.remove();
+    second.open();
+    expect(second.panel()).not.toBeNull();
+  });
+
+  it('after Escape under the pointer, a later focus still closes when focus leaves', () => {
+    vi.useFakeTimers();
+    const { root, button, panel } = setup();
+    fireEvent.mouseEnter(root());
+    act(() => {
+      vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS);
+    });
+    expect(panel()).not.toBeNull();
     fireEvent.keyDown(button()!, { key: 'Escape' });
     expect(panel()).toBeNull();
     fireEvent.focusIn(button()!);
@@ -345,11 +433,70 @@ describe('the details panel opens and closes', () => {
 });
 
 describe('the details panel says why', () => {
-  it.each(['en', 'zh_CN'] as const)('lists each reason in %s', (locale) => {
+  it.each([
+    ['en', ['Strong sign', 'Strong sign', 'Supporting sign'], 'Lowest plausible price from: '],
+    ['zh_CN', ['强信号', '强信号', '辅助信号'], '最低合理价格依据：'],
+  ] as const)('shows the brand as context above the findings, each finding with its weight, in %s', (locale, weights, floorWords) => {
     const { panel, open } = setup({}, locale);
     open();
-    const items = [...panel()!.querySelectorAll('.reasons li .text')].map((li) => li.textContent);
-    expect(items).toEqual(VERDICT.reasons.map((reason) => reason.text[locale]));
+    const texts = (selector: string) => [...panel()!.querySelectorAll(selector)].map((node) => node.textContent);
+    expect(texts('.context li')).toEqual([VERDICT.reasons[0]!.text[locale]]);
+    // The notice's own reason is told by the notice block instead; the brand is not a finding.
+    expect(texts('.reasons li > .text:not(.floor-source)')).toEqual(VERDICT.reasons.slice(2).map((reason) => reason.text[locale]));
+    expect(texts('.reasons .weight')).toEqual(weights);
+    const context = panel()!.querySelector('.context')!;
+    const findings = panel()!.querySelector('.reasons')!;
+    expect(context.compareDocumentPosition(findings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Only the price finding says where its floor comes from.
+    expect(texts('.floor-source')).toEqual([floorWords + FLOOR_SOURCE]);
+    expect(panel()!.querySelectorAll('.reasons li')[1]!.querySelector('.floor-source')).not.toBeNull();
+  });
+
+  it('leaves out the findings heading when nothing but context was found, and tags no reason that has no weight', () => {
+    const onlyContext = setup({ verdict: { ...VERDICT, reasons: [VERDICT.reasons[0]!] }, notice: null });
+    onlyContext.open();
+    expect(onlyContext.panel()!.textContent).not.toContain('What was found');
+    expect(onlyContext.panel()!.querySelector('.reasons')).toBeNull();
+    const unweighted = setup({ verdict: { ...VERDICT, reasons: [{ code: 'counterfeit-term', text: counterfeitTermText('高仿') }] }, notice: null });
+    unweighted.open();
+    expect(unweighted.panel()!.querySelectorAll('.reasons li')).toHaveLength(1);
+    expect(unweighted.panel()!.querySelector('.weight')).toBeNull();
+  });
+
+  it.each([
+    ['en', 'Named in a rectification notice', 'Shop closed on 2016-05-20'],
+    ['zh_CN', '见于整改公告', '2016-05-20 店铺关闭'],
+  ] as const)('tells a notice that names the shop once, with what it did (%s)', (locale, heading, action) => {
+    const { panel, open } = setup({}, locale);
+    open();
+    const text = panel()!.textContent!;
+    expect(text.split(NOTICE.noticeTitle)).toHaveLength(2);
+    expect(panel()!.querySelector('.notice')!.textContent).toContain(heading);
+    expect(panel()!.querySelector('.notice-action')!.textContent).toBe(action);
+  });
+
+  it.each([
+    ['en', 'Gucci 古驰 is under special rules in this notice:', 'This shop is not one Gucci 古驰 authorises.', 'Named in a rectification notice'],
+    ['zh_CN', '以下公告对 Gucci 古驰 实行特别管理：', '该店铺并非 Gucci 古驰 授权店铺。', '见于整改公告'],
+  ] as const)('words a brand under a notice’s special rules as that, once, and never as "named" (%s)', (locale, heading, shopLine, named) => {
+    const notice: NoticeHit = { ...NOTICE, match: 'brand', brand: 'gucci', action: undefined, date: undefined };
+    const verdict: Verdict = {
+      ...VERDICT,
+      reasons: [
+        VERDICT.reasons[0]!,
+        { code: 'notice-brand', noticeId: notice.noticeId, url: notice.url!, text: noticeBrandText(notice, { en: 'Gucci', zh_CN: '古驰' }), weight: 'strong' },
+      ],
+      notice,
+    };
+    const { panel, open, ui } = setup({ verdict, notice }, locale);
+    open();
+    const text = panel()!.textContent!;
+    expect(text).not.toContain(named);
+    expect(text.split(heading)).toHaveLength(2);
+    expect(text.split(NOTICE.noticeTitle)).toHaveLength(2);
+    expect(text).toContain(shopLine);
+    expect(panel()!.querySelector('.notice-action')).toBeNull();
+    expect(ui.getAllByRole('link', { name: /^(Source|来源)/ }).map((link) => link.getAttribute('href'))).toEqual([NOTICE.url]);
   });
 
   it('shows the brand, the shop, and the notice with its date and source', () => {
@@ -485,6 +632,54 @@ describe('the panel’s actions', () => {
   });
 });
 
+describe('the details panel fits the viewport', () => {
+  it('scrolls its body and keeps the actions outside it, always in view', () => {
+    const { panel, open } = setup();
+    open();
+    const body = panel()!.querySelector('.panel-body')!;
+    const actions = panel()!.querySelector('.actions')!;
+    expect(actions.parentElement).toBe(panel());
+    expect(body.contains(actions)).toBe(false);
+    expect(body.querySelector('.reasons')).not.toBeNull();
+    expect(BADGE_CSS).toMatch(/\.panel \{[^}]*display: flex;[^}]*flex-direction: column;[^}]*overflow: hidden;/);
+    expect(BADGE_CSS).toMatch(/\.panel-body \{[^}]*min-height: 0;[^}]*overflow: auto;/);
+    expect(BADGE_CSS).toMatch(/\.actions \{[^}]*flex: none;/);
+  });
+});
+
+describe('"Buy from the official store"', () => {
+  it.each([
+    ['en', 'Buy from the official store'],
+    ['zh_CN', '去官方店铺购买'],
+  ] as const)('links a shop with an id to the shop address built from the id (%s)', (locale, words) => {
+    const { ui, open } = setup({ verdict: { ...VERDICT, officialShops: [{ name: 'GUCCI古驰官方旗舰店', shopId: '57301234' }] } }, locale);
+    open();
+    const link = ui.getByRole('link', { name: new RegExp(words) });
+    expect(link.getAttribute('href')).toBe('https://shop57301234.taobao.com/');
+    expect(link.textContent).toContain('GUCCI古驰官方旗舰店');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('links a shop known only by name to a shop search for it', () => {
+    const { ui, open } = setup({ verdict: { ...VERDICT, officialShops: [{ name: 'GUCCI古驰官方旗舰店', shopId: null }] } });
+    open();
+    const href = ui.getByRole('link', { name: /Buy from the official store/ }).getAttribute('href')!;
+    expect(new URL(href).host).toBe('s.taobao.com');
+    expect(new URL(href).searchParams.get('q')).toBe('GUCCI古驰官方旗舰店');
+  });
+
+  it('is not offered without official shops, and never for a shop entry no link can be built from', () => {
+    const none = setup();
+    none.open();
+    expect(none.ui.queryByRole('link', { name: /official store/ })).toBeNull();
+    const bad = setup({ verdict: { ...VERDICT, officialShops: [{ name: HOSTILE, shopId: 'javascript:alert(1)' }] } });
+    bad.open();
+    expect(bad.ui.queryByRole('link', { name: /official store/ })).toBeNull();
+    expect(bad.panel()!.textContent).not.toContain(HOSTILE);
+  });
+});
+
 describe('page data is hostile', () => {
   it('shows markup in reasons, titles, shop and brand names as text', () => {
     const hostileText = { en: `Uses counterfeit slang: “${HOSTILE}”.`, zh_CN: `使用仿冒用语“${HOSTILE}”。` };
@@ -496,7 +691,7 @@ describe('page data is hostile', () => {
     });
     open();
     const texts = [...panel()!.querySelectorAll('.text')].map((node) => node.textContent);
-    expect(texts).toEqual([HOSTILE, HOSTILE, hostileText.en, HOSTILE, HOSTILE]);
+    expect(texts).toEqual([HOSTILE, HOSTILE, HOSTILE, HOSTILE, hostileText.en]);
     expect(button()!.getAttribute('aria-label')).toContain(HOSTILE);
     expect(shadow.querySelector('img')).toBeNull();
     expect(document.querySelector('img')).toBeNull();
