@@ -312,6 +312,17 @@ interface FloorChoice {
   model: Meaning | null;
 }
 
+/** The material named decides when the brand prices it apart (18K against silver); the lowest if several. */
+function materialFloor(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand, category: number): Floor | null {
+  const materialCount = rules.materials.length;
+  let lowest: Floor | null = null;
+  for (let k = 0; k < scratch.touchedMaterialCount; k++) {
+    const floor = brand.materialFloors[category * materialCount + (scratch.touchedMaterials[k] as number)] ?? null;
+    if (floor && (!lowest || floor.price < lowest.price)) lowest = floor;
+  }
+  return lowest;
+}
+
 /**
  * The floor the price is held to: the lowest among the categories the title names that the brand
  * makes (a title stuffed with 钱包 and 手提包 is held to the wallet's), each by the material named
@@ -319,11 +330,16 @@ interface FloorChoice {
  */
 function chooseFloor(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand, b: number, title: string): FloorChoice | null {
   const model = scratch.modelFloor[b] ?? null;
-  const materialCount = rules.materials.length;
   let best: FloorChoice | null = model ? { floor: { price: model.floor, source: model.floorSource }, category: -1, model } : null;
   let size: TitleSize | undefined;
   forSoldCategories(scratch, brand, b, (named) => {
-    if (model && model.category === named) return false;
+    if (model && model.category === named) {
+      // Both are lower bounds on the genuine price: a mechanical 杜鲁尔 is held to the brand's
+      // mechanical floor when that is the higher.
+      const byMaterial = materialFloor(rules, scratch, brand, named);
+      if (byMaterial && best && best.model === model && byMaterial.price > best.floor.price) best = { floor: byMaterial, category: named, model: null };
+      return false;
+    }
     // A 7 ml perfume or a 1.4 g lipstick is a mini: held to the brand's sample floor, if it has one.
     const category = rules.categories[named] as CompiledCategory;
     let c = named;
@@ -332,13 +348,7 @@ function chooseFloor(rules: CompiledRules, scratch: AssessmentScratch, brand: Co
       if ((category.miniMl > 0 && size.ml > 0 && size.ml < category.miniMl) || (category.miniG > 0 && size.g > 0 && size.g < category.miniG)) c = category.miniAs;
       if (c !== named && brand.sells[c] !== 1) return false;
     }
-    // The material named decides when the brand prices it apart (18K against silver); the lowest if several.
-    let byMaterial: Floor | null = null;
-    for (let k = 0; k < scratch.touchedMaterialCount; k++) {
-      const floor = brand.materialFloors[c * materialCount + (scratch.touchedMaterials[k] as number)] ?? null;
-      if (floor && (!byMaterial || floor.price < byMaterial.price)) byMaterial = floor;
-    }
-    const floor = byMaterial ?? brand.floors[c] ?? null;
+    const floor = materialFloor(rules, scratch, brand, c) ?? brand.floors[c] ?? null;
     if (floor && (!best || floor.price < best.floor.price)) best = { floor, category: c, model: null };
     return false;
   });

@@ -214,7 +214,11 @@ function attachPositionalTerms(rules: CompiledRules, scratch: AssessmentScratch,
         scratch.lookalikeNext[brand] ??= meaning;
         // "LV 香奈儿 古驰同款": a lookalike of the brands named, whichever is chosen.
         scratch.lookalike ??= meaning;
-      } else if (meaning.kind === 'accessory') scratch.accessoryNext[brand] ??= meaning;
+      } else if (meaning.kind === 'accessory') {
+        scratch.accessoryNext[brand] ??= meaning;
+        // "适用LV 古驰 包包": made for every brand the title lists, as a lookalike word is.
+        scratch.accessory ??= meaning;
+      }
       else addTerm(scratch, meaning);
     }
   }

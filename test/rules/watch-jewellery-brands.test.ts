@@ -105,6 +105,8 @@ describe('common words among the names stay ordinary words', () => {
     '宝玑游丝 机芯 手表',
     '爱彼迎 旅行 收纳包',
     '欧米伽-3 深海鱼油',
+    '爱彼雅 a.b.art 石英表 男',
+    '爱彼思诺 情侣手表 一对',
   ])('%s → no brand', (title) => {
     expect(brandOf(title)).toBeNull();
   });
@@ -136,6 +138,7 @@ describe('a strap made for a watch brand is made for it, not by it', () => {
     ['天梭表带 原装 钢带', 'tissot'],
     ['宇舶表带 橡胶', 'hublot'],
     ['适用浪琴表带 名匠', 'longines'],
+    ['牛皮手表带 适配浪琴 天梭 美度', 'longines'],
   ])('%s → made for %s', (title, brand) => {
     const verdict = verdictOf(title, 60);
     expect(verdict).toMatchObject({ brand, risk: 'low' });
@@ -143,7 +146,35 @@ describe('a strap made for a watch brand is made for it, not by it', () => {
   });
 });
 
+describe('a strap made for several watch brands is made for all of them', () => {
+  it('the brands after the first in the list are not taken as the maker', () => {
+    const verdict = verdictOf('蝴蝶扣表带 适用于浪琴 DW CK 男女', 39);
+    expect(verdict.risk).toBe('low');
+    expect(verdict.reasons.map((reason) => reason.code)).toEqual(['accessory']);
+  });
+});
+
 describe('prices are held to the brand\'s floors', () => {
+  it('a mechanical watch is held to the brand\'s mechanical floor, above its quartz one', () => {
+    expect(verdictOf('天梭 石英表 男 钢带 商务', 1500).risk).toBe('low');
+    expect(verdictOf('天梭 全自动机械表 男 钢带 商务', 1500).risk).toBe('medium');
+  });
+
+  it('a model\'s floor rises to the mechanical floor when the title says mechanical', () => {
+    expect(verdictOf('天梭 库图系列 石英 男表', 1600).risk).toBe('low');
+    expect(verdictOf('天梭 杜鲁尔 自动机械表 男', 1600).risk).toBe('medium');
+  });
+
+  it('traditional characters fold before the model is looked up', () => {
+    expect(verdictOf('天梭 杜魯爾 自動機械錶 男', 1600).risk).toBe('medium');
+  });
+
+  it('a heritage re-edition (经典复刻) is a watch line, not replica slang', () => {
+    expect(verdictOf('浪琴 经典复刻系列 自动机械 男表', 15000)).toMatchObject({ brand: 'longines', risk: 'low' });
+    expect(codesOf('浪琴 经典复刻版 男表', 15000)).not.toContain('counterfeit-term');
+    expect(codesOf('浪琴 复刻 男表', 15000)).toContain('counterfeit-term');
+  });
+
   it('a Longines nickname and its lines at a wholesale price are high', () => {
     const verdict = verdictOf('浪家 名匠系列 康卡斯 自动机械男表 日历夜光防水腕表 送礼', 228);
     expect(verdict).toMatchObject({ brand: 'longines', risk: 'high' });
