@@ -73,6 +73,11 @@ export function FeedList({ deps }: { deps: OptionsDeps }) {
                 <div>
                   <p class="title" dir="auto">
                     {title}
+                    {feed.example === true && (
+                      <span class="example-tag" data-testid="feed-example">
+                        {t('optionsFeedExampleTag')}
+                      </span>
+                    )}
                   </p>
                   <p class="muted" dir="auto">
                     {feed.url ? t('optionsFeedFromUrl', [feed.url]) : t('optionsFeedFromFile')}

@@ -2,8 +2,9 @@
 import { FeedList } from './feed-list';
 import { NoticeImport } from './notice-import';
 import type { OptionsDeps } from './options-deps';
+import type { PackBrand } from './rule-packs-section';
 
-export function NoticesSection({ deps }: { deps: OptionsDeps }) {
+export function NoticesSection({ deps, brands }: { deps: OptionsDeps; brands?: readonly PackBrand[] | undefined }) {
   const { t } = deps;
   return (
     <section aria-labelledby="notices-heading">
@@ -15,7 +16,7 @@ export function NoticesSection({ deps }: { deps: OptionsDeps }) {
         <p>{t('optionsNoticesFormatJson')}</p>
         <p>{t('optionsNoticesFormatCsv')}</p>
       </details>
-      <NoticeImport deps={deps} />
+      <NoticeImport deps={deps} brands={brands} />
       <FeedList deps={deps} />
     </section>
   );

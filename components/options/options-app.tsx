@@ -23,7 +23,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
       <h1>{deps.t('optionsPageTitle')}</h1>
       <SettingsSection deps={deps} brands={packs?.brands} />
       <RulePacksSection deps={deps} packs={packs} onChanged={reloadPacks} />
-      <NoticesSection deps={deps} />
+      <NoticesSection deps={deps} brands={packs?.brands} />
       <DataSection deps={deps} />
     </main>
   );

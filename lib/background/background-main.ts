@@ -20,6 +20,7 @@ import { taobaoReportUrl } from '../page/taobao-report-url';
 import { loadSettings, saveSettings, watchSettings, type Role, type Settings } from '../settings/settings';
 import { uiLanguageOfCatalogue } from '../ui-language';
 import { BackgroundService } from './background-service';
+import { historyVerdictChanges } from './history-verdict-changes';
 import { NoticeService } from './notice-service';
 import { pageHandlers, type PageHandler } from './page-handlers';
 import { PhotoQueue } from '../photos/photo-queue';
@@ -81,6 +82,8 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     clock: () => performance.now(),
     // Only extension pages listen; when none is open the message has nowhere to go, which is fine.
     progress: (progress) => void pages.sendMessage('noticeImportProgress', progress).catch(() => undefined),
+    historyChanges: async (before, after) =>
+      historyVerdictChanges(activity, packs.rules, (await settings).sensitivity, (listing) => before.hitsFor(listing), (listing) => after.hitsFor(listing)),
   });
 
   // Reused photos: hashed after each batch is answered, at the queue's pace (photo-queue.ts).

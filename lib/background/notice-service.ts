@@ -7,13 +7,15 @@
 import type { ImportProgress, ImportSummary } from '../notices/import-feed';
 import { importNoticeFile } from '../notices/import-notice-file';
 import { removeNoticeFeed } from '../notices/import-feed';
+import { ExampleFeedRefusedError } from '../notices/import-feed';
 import { LiveNoticeIndex } from '../notices/live-notice-index';
+import type { NoticeIndex } from '../notices/notice-index';
 import type { LookupListing } from '../notices/lookup-keys';
 import type { NoticeDatabase } from '../notices/notice-db';
 import { NoticeFeedError } from '../notices/notice-feed';
 import { MAX_FEED_BYTES } from '../notices/parse-notice-file';
 import { refreshFeed, subscribedFeeds, subscriptionUrlProblem } from '../notices/refresh-feed';
-import { pageFailure as failure, type LookupMeasure, type NoticeImportDone, type NoticeImportProgress, type NoticeTimings, type PageResult } from '../messaging/page-protocol';
+import { pageFailure as failure, type ExampleRefused, type LookupMeasure, type NoticeImportDone, type NoticeImportProgress, type NoticeTimings, type PageResult } from '../messaging/page-protocol';
 import type { NoticeHit } from '../verdict';
 
 export interface NoticeServiceDeps {
@@ -23,11 +25,13 @@ export interface NoticeServiceDeps {
   /** A monotonic clock in milliseconds (performance.now), for the timings. */
   clock: () => number;
   progress: (progress: NoticeImportProgress) => void;
+  /** Listings in the history whose verdict differs between the two indexes (history-verdict-changes.ts). */
+  historyChanges?: (before: NoticeIndex, after: NoticeIndex) => Promise<number>;
 }
 
-function done(summary: ImportSummary): { ok: true } & NoticeImportDone {
-  const { feedKey, noticeCount, entryCount, replacedEntries } = summary;
-  return { ok: true, feedKey, noticeCount, entryCount, replacedEntries };
+function done(summary: ImportSummary, historyChanged: number | null): { ok: true } & NoticeImportDone {
+  const { feedKey, noticeCount, entryCount, replacedEntries, example, effect } = summary;
+  return { ok: true, feedKey, noticeCount, entryCount, replacedEntries, example, effect: { ...effect, historyChanged } };
 }
 
 /** base64 → bytes, refusing what could not be a feed before decoding it all. */
@@ -114,39 +118,58 @@ export class NoticeService {
     }
   }
 
-  /** Imports `base64`, or the chunks received under this import id. */
-  async importFile(importId: string, fileName: string, base64?: string): Promise<PageResult<NoticeImportDone>> {
+  /**
+   * Imports `base64`, or the chunks received under this import id. Example data is imported only
+   * with `allowExample`; without it the answer says what the file is and nothing is written.
+   */
+  async importFile(importId: string, fileName: string, base64?: string, allowExample = false): Promise<PageResult<NoticeImportDone | ExampleRefused>> {
     const bytes = base64 === undefined ? this.takeUpload(importId) : decodeBase64(base64);
     if (!bytes) return failure(`${fileName}: the file could not be read (too large or damaged); feeds are limited to ${MAX_FEED_BYTES} bytes`);
     const report = (phase: NoticeImportProgress['phase'], p: ImportProgress) => this.deps.progress({ importId, phase, ...p });
     report('parsing', { done: 0, total: bytes.byteLength });
+    const before = this.live.current;
     try {
       const summary = await importNoticeFile(this.deps.db, bytes, {
         name: fileName,
         now: this.deps.now(),
         onProgress: (p) => report('writing', p),
+        refuseExample: !allowExample,
       });
       await this.reindex(importId, summary.entryCount);
-      return done(summary);
+      return done(summary, await this.historyChanges(before));
     } catch (error) {
+      if (error instanceof ExampleFeedRefusedError) return { ok: true, exampleRefused: true, feedTitle: error.feedTitle };
       if (error instanceof NoticeFeedError) return failure(error.message.split('\n')[0] ?? error.message, error.problems, error.problemCount);
       return failure(`${fileName}: the import failed and nothing was changed: ${(error as Error).message}`);
     }
   }
 
-  async subscribe(importId: string, url: string): Promise<PageResult<NoticeImportDone | { notModified: true }>> {
+  async subscribe(importId: string, url: string, allowExample = false): Promise<PageResult<NoticeImportDone | { notModified: true } | ExampleRefused>> {
     const problem = subscriptionUrlProblem(url);
     if (problem) return failure(problem);
+    const before = this.live.current;
     const outcome = await refreshFeed(url, {
       db: this.deps.db,
       fetch: this.deps.fetch,
       now: this.deps.now,
       onProgress: (p) => this.deps.progress({ importId, phase: 'writing', ...p }),
+      askBeforeExample: !allowExample,
     });
     if (outcome.status === 'failed') return failure(outcome.message, outcome.problems);
     if (outcome.status === 'not-modified') return { ok: true, notModified: true };
+    if (outcome.status === 'example-refused') return { ok: true, exampleRefused: true, feedTitle: outcome.feedTitle };
     await this.reindex(importId, outcome.summary.entryCount);
-    return done(outcome.summary);
+    return done(outcome.summary, await this.historyChanges(before));
+  }
+
+  /** null when there is no history to judge against (tests without one) or it could not be read. */
+  private async historyChanges(before: NoticeIndex): Promise<number | null> {
+    try {
+      return (await this.deps.historyChanges?.(before, this.live.current)) ?? null;
+    } catch (error) {
+      console.error('Counterfeit Radar: could not compare the history\'s verdicts', error);
+      return null;
+    }
   }
 
   async remove(feedKey: string): Promise<void> {
@@ -162,7 +185,7 @@ export class NoticeService {
       if (!feed.url) continue;
       const outcome = await refreshFeed(feed.url, { db: this.deps.db, fetch: this.deps.fetch, now: this.deps.now });
       if (outcome.status === 'failed') failed++;
-      else refreshed++;
+      else if (outcome.status !== 'example-refused') refreshed++;
     }
     if (refreshed > 0) await this.live.reload(this.deps.db);
     return { refreshed, failed };

@@ -107,11 +107,11 @@ export function pageHandlers({ activity, service, notices, packs, photos, saveSe
       },
     },
     noticeFileChunk: { changes: null, handle: ({ importId, index, base64 }) => notices.receiveChunk(importId, index, base64) },
-    importNoticeFile: { changes: 'verdicts', handle: ({ importId, fileName, base64 }) => notices.importFile(importId, fileName, base64) },
+    importNoticeFile: { changes: 'verdicts', handle: ({ importId, fileName, base64, allowExample }) => notices.importFile(importId, fileName, base64, allowExample) },
     subscribeNoticeFeed: {
       changes: 'verdicts',
-      handle: async ({ importId, url }) => {
-        const answer = await notices.subscribe(importId, url);
+      handle: async ({ importId, url, allowExample }) => {
+        const answer = await notices.subscribe(importId, url, allowExample);
         await ensureRefreshAlarm();
         return answer;
       },

@@ -9,6 +9,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ReportStatus, TrustKind } from '../activity/activity-db';
 import type { Listing } from '../listing';
+import type { FeedEffect } from '../notices/feed-effect';
 import { MAX_REPORTED_PROBLEMS, type FeedProblem } from '../notices/notice-feed';
 import type { Verdict } from '../verdict';
 
@@ -39,6 +40,16 @@ export interface NoticeImportDone {
   noticeCount: number;
   entryCount: number;
   replacedEntries: number;
+  /** The publisher marked the feed as example data. */
+  example: boolean;
+  /** What it changes: FeedEffect, and how many history listings now get another verdict (null: not known). */
+  effect: FeedEffect & { historyChanged: number | null };
+}
+
+/** The feed is example data and the request did not allow it: nothing was imported. */
+export interface ExampleRefused {
+  exampleRefused: true;
+  feedTitle: string | null;
 }
 
 /** Sent by the background while a feed imports; pages match it by importId. */
@@ -114,9 +125,9 @@ export interface PageProtocolMap {
    */
   noticeFileChunk(data: { importId: string; index: number; base64: string }): void;
   /** Imports the file whose chunks were sent under this importId (JSON or CSV, UTF-8 or GBK), or `base64` whole. */
-  importNoticeFile(data: { importId: string; fileName: string; base64?: string }): PageResult<NoticeImportDone>;
+  importNoticeFile(data: { importId: string; fileName: string; base64?: string; allowExample?: boolean }): PageResult<NoticeImportDone | ExampleRefused>;
   /** Subscribes (first download now, then on the refresh alarm). */
-  subscribeNoticeFeed(data: { importId: string; url: string }): PageResult<NoticeImportDone | { notModified: true }>;
+  subscribeNoticeFeed(data: { importId: string; url: string; allowExample?: boolean }): PageResult<NoticeImportDone | { notModified: true } | ExampleRefused>;
   /** Unsubscribes a URL feed, or deletes a file feed; either way its data goes. */
   removeNoticeFeed(data: { feedKey: string }): void;
   /** Downloads every subscription now instead of waiting for the alarm. */

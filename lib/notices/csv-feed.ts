@@ -84,6 +84,7 @@ export function parseCsvFeed(decoded: DecodedFeed, label: string, feedId: string
     title: null,
     homepage: null,
     description: null,
+    example: false,
     format: 'csv',
     encoding: decoded.encoding,
     notes: decoded.notes,

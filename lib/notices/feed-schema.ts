@@ -125,6 +125,7 @@ export const noticeFeedSchema = v.strictObject({
     title: v.optional(bounded(200)),
     homepage: v.nullish(httpUrlSchema),
     description: v.optional(bounded(2000)),
+    example: v.optional(v.boolean('must be true or false')),
   }),
   notices: v.array(noticeSchema, 'must be a list of notices'),
 });

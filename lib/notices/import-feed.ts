@@ -5,6 +5,7 @@
  * one) sees one feed version or the other.
  */
 import Dexie from 'dexie';
+import { feedEffect, type FeedEffect } from './feed-effect';
 import { feedRecords } from './feed-records';
 import { entryBlocks, feedBlockRange, type FeedRecord, type NoticeDatabase } from './notice-db';
 import type { NoticeFeed } from './notice-feed';
@@ -29,6 +30,11 @@ export interface ImportOptions {
    * old data or the new, never this import half done). If it throws, the import is undone.
    */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Refuse an example feed (NoticeFeed.example) with ExampleFeedRefusedError, nothing written: the
+   * options page asks the user first. The CLI and a subscription already agreed to import it as is.
+   */
+  refuseExample?: boolean;
   /** Aborting undoes the import; it is checked before each chunk. */
   signal?: AbortSignal;
   chunkSize?: number;
@@ -41,6 +47,16 @@ export interface ImportSummary {
   /** Entries of the earlier version of this feed, now gone. */
   replacedEntries: number;
   notes: string[];
+  example: boolean;
+  effect: FeedEffect;
+}
+
+/** The feed is example data and the user has not agreed to import it: nothing was written. */
+export class ExampleFeedRefusedError extends Error {
+  override name = 'ExampleFeedRefusedError';
+  constructor(readonly feedTitle: string | null) {
+    super('the feed is marked as example data');
+  }
 }
 
 const DEFAULT_CHUNK = 5000;
@@ -48,6 +64,7 @@ const DEFAULT_CHUNK = 5000;
 export async function importNoticeFeed(db: NoticeDatabase, feed: NoticeFeed, options: ImportOptions): Promise<ImportSummary> {
   const { feedKey, now, onProgress, signal } = options;
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  if (feed.example && options.refuseExample === true) throw new ExampleFeedRefusedError(feed.title);
   // Built before the transaction opens: a transaction should not stay open for CPU work.
   const records = feedRecords(feed, feedKey);
   const total = records.entries.length;
@@ -80,6 +97,7 @@ export async function importNoticeFeed(db: NoticeDatabase, feed: NoticeFeed, opt
       title: feed.title,
       homepage: feed.homepage,
       description: feed.description,
+      example: feed.example,
       format: feed.format,
       encoding: feed.encoding,
       etag: options.etag ?? null,
@@ -93,7 +111,7 @@ export async function importNoticeFeed(db: NoticeDatabase, feed: NoticeFeed, opt
     await db.feeds.put(row);
     return replaced;
   });
-  return { feedKey, noticeCount: records.notices.length, entryCount: total, replacedEntries, notes: feed.notes };
+  return { feedKey, noticeCount: records.notices.length, entryCount: total, replacedEntries, notes: feed.notes, example: feed.example, effect: feedEffect(feed) };
 }
 
 /** Removes a feed and everything it brought, in one transaction. */

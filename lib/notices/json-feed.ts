@@ -95,6 +95,7 @@ function toNoticeFeed(feed: JsonNoticeFeed, decoded: DecodedFeed): NoticeFeed {
     title: feed.feed.title ?? null,
     homepage: feed.feed.homepage ?? null,
     description: feed.feed.description ?? null,
+    example: feed.feed.example ?? false,
     format: 'json',
     encoding: decoded.encoding,
     notes: decoded.notes,

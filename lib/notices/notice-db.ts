@@ -85,6 +85,8 @@ export interface FeedRecord {
   title: string | null;
   homepage: string | null;
   description: string | null;
+  /** NoticeFeed.example; absent on feeds imported before it existed. */
+  example?: boolean;
   format: FeedFormat | null;
   encoding: FeedEncoding | null;
   /** Validators of the last download imported, sent back on the next refresh. */

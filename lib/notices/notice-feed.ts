@@ -50,6 +50,12 @@ export interface NoticeFeed {
   title: string | null;
   homepage: string | null;
   description: string | null;
+  /**
+   * The publisher marks the feed as example data (invented notices, for trying the extension): the
+   * options page asks before importing it and says so wherever the feed is shown. JSON only: a CSV
+   * has no feed-level fields.
+   */
+  example: boolean;
   format: FeedFormat;
   encoding: FeedEncoding;
   /** Things the user should know that are not errors, e.g. that the file was decoded as GBK. */

@@ -7,7 +7,7 @@
  * ends as a recorded failure instead of a hung worker.
  */
 import { cappedDownload, type CappedAnswer } from './capped-download';
-import { importNoticeFeed, type ImportProgress, type ImportSummary } from './import-feed';
+import { ExampleFeedRefusedError, importNoticeFeed, type ImportProgress, type ImportSummary } from './import-feed';
 import type { FeedRecord, FeedResult, NoticeDatabase } from './notice-db';
 import { NoticeFeedError, type FeedFormat, type FeedProblem } from './notice-feed';
 import { MAX_FEED_BYTES, parseNoticeFile } from './parse-notice-file';
@@ -20,6 +20,11 @@ export interface RefreshDeps {
   signal?: AbortSignal;
   /** How long a download may take, answer and body; FEED_DOWNLOAD_TIMEOUT_MS by default. */
   timeoutMs?: number;
+  /**
+   * Refuse example data on a first download (the user is asked when subscribing); a subscription
+   * that has imported before was agreed to, and refreshes whatever it holds.
+   */
+  askBeforeExample?: boolean;
 }
 
 /** Time enough for a 64 MiB feed on a slow line; a server that takes longer is treated as down. */
@@ -28,6 +33,8 @@ export const FEED_DOWNLOAD_TIMEOUT_MS = 120_000;
 export type RefreshOutcome =
   | { status: 'imported'; summary: ImportSummary }
   | { status: 'not-modified' }
+  /** Example data the user has not agreed to (RefreshDeps.allowExample): nothing recorded. */
+  | { status: 'example-refused'; feedTitle: string | null }
   | { status: 'failed'; message: string; problems: FeedProblem[] };
 
 /**
@@ -91,9 +98,11 @@ export async function refreshFeed(url: string, deps: RefreshDeps): Promise<Refre
       now: deps.now(),
       onProgress: deps.onProgress,
       signal: deps.signal,
+      refuseExample: deps.askBeforeExample === true && before?.importedAt == null,
     });
     return { status: 'imported', summary };
   } catch (error) {
+    if (error instanceof ExampleFeedRefusedError) return { status: 'example-refused', feedTitle: error.feedTitle };
     if (error instanceof NoticeFeedError) return fail(deps, url, error.message.split('\n')[0] as string, [...error.problems]);
     return fail(deps, url, `the import failed: ${messageOf(error)}`);
   }

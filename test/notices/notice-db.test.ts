@@ -77,10 +77,20 @@ function sorted<T extends { id: string }>(rows: T[]): T[] {
 describe('importing', () => {
   it('stores notices, entries, the feed row and its lookup part', async () => {
     const summary = await importNoticeFeed(db, example, { feedKey: EXAMPLE_KEY, now: 1000 });
-    expect(summary).toEqual({ feedKey: EXAMPLE_KEY, noticeCount: 3, entryCount: 7, replacedEntries: 0, notes: [] });
+    expect(summary).toEqual({
+      feedKey: EXAMPLE_KEY,
+      noticeCount: 3,
+      entryCount: 7,
+      replacedEntries: 0,
+      notes: [],
+      example: true,
+      // Four shops: one by id and name, one by name only, a seller, and the team list's shop.
+      effect: { specialRuleBrands: ['gucci', 'michael_kors', 'tiffany'], shops: 4, items: 3 },
+    });
     expect(await db.notices.count()).toBe(3);
     expect(await entryCount(db, EXAMPLE_KEY)).toBe(7);
     const row = await db.feeds.get(EXAMPLE_KEY);
+    expect(row?.example).toBe(true);
     expect(row).toMatchObject({ id: 'example', format: 'json', encoding: 'utf-8', importedAt: 1000, noticeCount: 3, entryCount: 7, lastResult: { status: 'imported', at: 1000 } });
     // The full-width, spaced shop name is stored as written and indexed normalised.
     const fullWidth = await entriesWithKey(db, 'shop-name:example示例原单小铺');

@@ -75,5 +75,5 @@ export function generatedFeed(id: string, count: number, firstShopId: number, na
       entries,
     });
   }
-  return { id, title: null, homepage: null, description: null, format: 'json', encoding: 'utf-8', notes: [], notices };
+  return { id, title: null, homepage: null, description: null, example: false, format: 'json', encoding: 'utf-8', notes: [], notices };
 }

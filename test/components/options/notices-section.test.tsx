@@ -54,16 +54,42 @@ describe('notice feeds on the options page', () => {
     await screen.findByText('Updating the index…');
     expect(bar.getAttribute('value')).toBeNull();
 
-    answer({ ok: true, feedKey: 'file:example-feed-gbk', noticeCount: 3, entryCount: 2000, replacedEntries: 0 });
-    await screen.findByText('Imported 3 notices with 2000 entries.');
+    answer({
+      ok: true,
+      feedKey: 'file:example-feed-gbk',
+      noticeCount: 3,
+      entryCount: 2000,
+      replacedEntries: 0,
+      example: false,
+      effect: { specialRuleBrands: ['gucci', 'unknown_brand'], shops: 1200, items: 800, historyChanged: 3 },
+    });
+    // Brand ids become the packs' names (an id no pack knows stays an id); numbers are grouped.
+    await screen.findByText(
+      'Imported 3 notices with 2,000 entries. Puts under special rules: Gucci and unknown_brand. Shops named: 1,200. Items named: 800. ' +
+        'Listings in your history whose verdict this changes: 3.',
+    );
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
-  it('imports a real feed and lists it with its counts and last update', async () => {
+  it('asks before importing example data, and imports nothing when told no', async () => {
     harness = makeHarness();
     renderOptions(harness);
     await screen.findByText('No feeds yet.');
     chooseFile(feedFileInput(), 'example-feed.json', fixture('example-feed.json'));
+    const question = await screen.findByRole('alertdialog');
+    expect(question.textContent).toMatch(/marked as EXAMPLE data: its notices, shops and items are invented/);
+    expect(await harness.notices.feeds.count()).toBe(0);
+    fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('Nothing was imported.');
+    expect(await harness.notices.feeds.count()).toBe(0);
+  });
+
+  it('imports an example feed once agreed, says so after, and lists it marked as example data', async () => {
+    harness = makeHarness();
+    renderOptions(harness);
+    await screen.findByText('No feeds yet.');
+    chooseFile(feedFileInput(), 'example-feed.json', fixture('example-feed.json'));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Import the example' }));
     const row = await waitFor(() => {
       const li = document.querySelector<HTMLElement>('[data-feed-key="file:example"]');
       if (!li) throw new Error('feed not listed yet');
@@ -74,7 +100,11 @@ describe('notice feeds on the options page', () => {
     const stored = await harness.notices.feeds.get('file:example');
     expect(within(row).getByText(`${stored!.noticeCount} notices, ${stored!.entryCount} entries`)).toBeTruthy();
     expect(within(row).getByText(/^Last update: /)).toBeTruthy();
-    expect(await screen.findByText(`Imported ${stored!.noticeCount} notices with ${stored!.entryCount} entries.`)).toBeTruthy();
+    expect(within(row).getByTestId('feed-example').textContent).toBe('Example data');
+    const outcome = await screen.findByText(/^Imported 3 notices with 7 entries\./);
+    expect(outcome.textContent).toContain('This is EXAMPLE data: its notices are invented.');
+    expect(outcome.textContent).toContain('Shops named: 4. Items named: 3.');
+    expect(outcome.textContent).toContain('Listings in your history whose verdict this changes: 0.');
   });
 
   it('a malformed CSV lists its rows by line and field, and the feed list does not change', async () => {

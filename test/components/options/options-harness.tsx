@@ -7,6 +7,7 @@ import { render } from '@testing-library/preact';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ActivityDatabase } from '../../../lib/activity/activity-db';
+import { historyVerdictChanges } from '../../../lib/background/history-verdict-changes';
 import { NoticeService } from '../../../lib/background/notice-service';
 import { RulePackService } from '../../../lib/background/rule-pack-service';
 import type { NoticeImportProgress, PageProtocolMap } from '../../../lib/messaging/page-protocol';
@@ -48,16 +49,23 @@ export function makeHarness(locale: Locale = 'en', handlers: Partial<Record<Name
   const activity = new ActivityDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
   const listeners = new Set<(update: NoticeImportProgress) => void>();
   const progress = (update: NoticeImportProgress) => listeners.forEach((listener) => listener(update));
-  const noticeService = new NoticeService({ db: notices, fetch: async () => new Response('', { status: 404 }), now: () => NOW, clock: () => 0, progress });
   const packs = new RulePackService({ settings: loadSettings, fetch: async () => new Response('', { status: 404 }), now: () => NOW });
+  const noticeService = new NoticeService({
+    db: notices,
+    fetch: async () => new Response('', { status: 404 }),
+    now: () => NOW,
+    clock: () => 0,
+    progress,
+    historyChanges: (before, after) => historyVerdictChanges(activity, packs.rules, 'balanced', (l) => before.hitsFor(l), (l) => after.hitsFor(l)),
+  });
   const background: Partial<Record<Name, Handler>> = {
     noticeFileChunk: async (data) => {
       const { importId, index, base64 } = data as { importId: string; index: number; base64: string };
       noticeService.receiveChunk(importId, index, base64);
     },
     importNoticeFile: async (data) => {
-      const { importId, fileName, base64 } = data as { importId: string; fileName: string; base64?: string };
-      return noticeService.importFile(importId, fileName, base64);
+      const { importId, fileName, base64, allowExample } = data as { importId: string; fileName: string; base64?: string; allowExample?: boolean };
+      return noticeService.importFile(importId, fileName, base64, allowExample);
     },
     removeNoticeFeed: async (data) => noticeService.remove((data as { feedKey: string }).feedKey),
     importRulePack: async (data) => {
