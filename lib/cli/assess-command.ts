@@ -13,7 +13,6 @@ import { fstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { assessListing } from '../rules/assess-listing';
 import { assessableListingSchema } from '../rules/assessable-listing';
 import { BUILTIN_PACKS } from '../rules/builtin-pack';
 import { compileRules, type CompiledRules } from '../rules/compile-rules';
@@ -28,7 +27,7 @@ import { CliError, optionChoice, type CliCommand } from './cli-io';
 import { fastAssessable } from './fast-listing';
 import { NO_PROGRESS, progressLine } from './progress-line';
 import { utf8Lines } from './utf8-lines';
-import { csvRow, FORMATS, LANGS, VERDICT_CSV_COLUMNS, verdictCsvCells, verdictInLang, type Format, type Lang } from './verdict-output';
+import { assessInLang, csvRow, FORMATS, LANGS, VERDICT_CSV_COLUMNS, verdictCsvCells, type Format, type Lang } from './verdict-output';
 
 export const ASSESS_USAGE = 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] [--lang en|zh_CN|both] [--format jsonl|csv] [--quiet] < listings.jsonl';
 const USAGE = `usage: ${ASSESS_USAGE}`;
@@ -116,6 +115,7 @@ export const runAssess: CliCommand = async (args, io) => {
   const sensitivity = optionChoice<Sensitivity>(parsed.values.sensitivity, SENSITIVITIES, 'balanced', 'sensitivity', USAGE);
   const lang = optionChoice<Lang>(parsed.values.lang, LANGS, 'en', 'lang', USAGE);
   const format = optionChoice<Format>(parsed.values.format, FORMATS, 'jsonl', 'format', USAGE);
+  const assess = assessInLang(lang);
   const packs = [...BUILTIN_PACKS];
   if (parsed.values.rules !== undefined) packs.push(await readExtraPack(parsed.values.rules));
   const rules = compile(packs);
@@ -154,8 +154,8 @@ export const runAssess: CliCommand = async (args, io) => {
       listing = result.output;
     }
     if (listing.title.length > MAX_TITLE_LENGTH) listing = { ...listing, title: listing.title.slice(0, MAX_TITLE_LENGTH) };
-    const verdict = assessListing(listing, rules, notices?.hitsFor(listing) ?? [], sensitivity);
-    pending += format === 'csv' ? csvRow(verdictCsvCells(verdict, lang)) : `${JSON.stringify(verdictInLang(verdict, lang))}\n`;
+    const verdict = assess(listing, rules, notices?.hitsFor(listing) ?? [], sensitivity);
+    pending += format === 'csv' ? csvRow(verdictCsvCells(verdict)) : `${JSON.stringify(verdict)}\n`;
     done++;
     if (pending.length >= FLUSH_AT) {
       await write(io.stdout, pending);

@@ -2,9 +2,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../lib/cli/run-cli';
 import { utf8Lines } from '../../lib/cli/utf8-lines';
-import { verdictInLang } from '../../lib/cli/verdict-output';
 import { MAX_TITLE_LENGTH } from '../../lib/extract/make-listing';
-import { assessListing, BUILTIN_PACKS, compileRules } from '../../lib/rules';
+import { assessListingIn, BUILTIN_PACKS, compileRules } from '../../lib/rules';
 
 /** Runs `cli assess` on raw bytes, delivered in chunks of `chunkSize` bytes. */
 async function assessBytes(bytes: Uint8Array, chunkSize = 64 * 1024): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -78,8 +77,8 @@ describe('cli assess: titles are capped as the extension caps them', () => {
     const title = `古驰 高仿 原单 女包 ${'a'.repeat(100_000)}`;
     const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ itemId: '1', title, price: { min: 99, max: 99 } })}\n`));
     expect(code).toBe(0);
-    const expected = assessListing({ itemId: '1', title: title.slice(0, MAX_TITLE_LENGTH), price: { min: 99, max: 99 } }, RULES, [], 'balanced');
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(verdictInLang(expected, 'en'))));
+    const expected = assessListingIn('en', { itemId: '1', title: title.slice(0, MAX_TITLE_LENGTH), price: { min: 99, max: 99 } }, RULES, [], 'balanced');
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(expected.risk).toBe('high');
   });
 
@@ -91,7 +90,7 @@ describe('cli assess: titles are capped as the extension caps them', () => {
     const price = { min: 10, max: 10 };
     const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ title, price })}\n`));
     expect(code).toBe(0);
-    const expected = assessListing({ title: title.slice(0, MAX_TITLE_LENGTH), price }, RULES, [], 'balanced');
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(verdictInLang(expected, 'en'))));
+    const expected = assessListingIn('en', { title: title.slice(0, MAX_TITLE_LENGTH), price }, RULES, [], 'balanced');
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 });

@@ -5,7 +5,7 @@ import { HOVER_CLOSE_DELAY_MS } from '../../components/badge/badge';
 import type { BadgeOptions } from '../../components/badge/badge-options';
 import { BADGE_CSS } from '../../components/badge/badge-styles';
 import { type BadgeHandle, isBadgeHost, mountBadge } from '../../components/badge/mount-badge';
-import { counterfeitTermText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
+import { counterfeitTermText, inBothLanguages, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
 import type { NoticeHit, Verdict } from '../../lib/verdict';
 import { fakeTranslate, type Locale } from './locale-messages';
 
@@ -37,12 +37,12 @@ const VERDICT: Verdict = {
   brand: 'gucci',
   score: 100,
   reasons: [
-    { code: 'counterfeit-term', text: counterfeitTermText('高仿') },
+    { code: 'counterfeit-term', text: inBothLanguages(counterfeitTermText('高仿')) },
     {
       code: 'price-below-floor',
-      text: priceBelowFloorText(380, 6000, { en: 'Gucci bags', zh_CN: '古驰包袋' }, true, false),
+      text: inBothLanguages(priceBelowFloorText(380, 6000, { en: 'Gucci bags', zh_CN: '古驰包袋' }, true, false)),
     },
-    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: noticeNamedText(NOTICE, 'shop') },
+    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: inBothLanguages(noticeNamedText(NOTICE, 'shop')) },
   ],
 };
 
