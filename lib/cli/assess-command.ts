@@ -26,7 +26,7 @@ import { MAX_TITLE_LENGTH } from '../extract/make-listing';
 import { CliError, optionChoice, type CliCommand } from './cli-io';
 import { fastAssessable } from './fast-listing';
 import { NO_PROGRESS, progressLine } from './progress-line';
-import { utf8Lines } from './utf8-lines';
+import { utf8LineBatches, type Utf8Line } from './utf8-lines';
 import { assessInLang, csvRow, FORMATS, LANGS, VERDICT_CSV_COLUMNS, verdictCsvCells, type Format, type Lang } from './verdict-output';
 
 export const ASSESS_USAGE = 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] [--lang en|zh_CN|both] [--format jsonl|csv] [--quiet] < listings.jsonl';
@@ -125,42 +125,49 @@ export const runAssess: CliCommand = async (args, io) => {
   let lineNumber = 0;
   let failed = 0;
   let done = 0;
-  let pending = format === 'csv' ? csvRow(VERDICT_CSV_COLUMNS) : '';
-  for await (const read of utf8Lines(io.stdin as AsyncIterable<Buffer | string>)) {
+  const fail = (message: string): '' => {
+    io.stderr.write(`line ${lineNumber}: ${message}\n`);
+    return '';
+  };
+  /** The output for one line, '' when it is blank or bad (reported on stderr). */
+  const outputFor = (read: Utf8Line): string => {
     lineNumber = read.number;
     if (read.text === null) {
       failed++;
-      io.stderr.write(`line ${lineNumber}: ${read.reason}\n`);
-      continue;
+      return fail(read.reason);
     }
     const line = read.text;
-    if (line.trim() === '') continue;
+    if (line.trim() === '') return '';
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch (error) {
       failed++;
-      io.stderr.write(`line ${lineNumber}: not JSON: ${(error as Error).message}\n`);
-      continue;
+      return fail(`not JSON: ${(error as Error).message}`);
     }
     let listing = fastAssessable(json);
     if (listing === null) {
       const result = v.safeParse(assessableListingSchema, json, { abortEarly: false });
       if (!result.success) {
         failed++;
-        for (const issue of result.issues) io.stderr.write(`line ${lineNumber}: ${issuePath(issue) || '(listing)'}: ${issue.message}\n`);
-        continue;
+        for (const issue of result.issues) fail(`${issuePath(issue) || '(listing)'}: ${issue.message}`);
+        return '';
       }
       listing = result.output;
     }
     if (listing.title.length > MAX_TITLE_LENGTH) listing = { ...listing, title: listing.title.slice(0, MAX_TITLE_LENGTH) };
     const verdict = assess(listing, rules, notices?.hitsFor(listing) ?? [], sensitivity);
-    pending += format === 'csv' ? csvRow(verdictCsvCells(verdict)) : `${JSON.stringify(verdict)}\n`;
     done++;
+    return format === 'csv' ? csvRow(verdictCsvCells(verdict)) : `${JSON.stringify(verdict)}\n`;
+  };
+
+  let pending = format === 'csv' ? csvRow(VERDICT_CSV_COLUMNS) : '';
+  for await (const batch of utf8LineBatches(io.stdin as AsyncIterable<Buffer | string>)) {
+    for (const read of batch.lines) pending += outputFor(read);
     if (pending.length >= FLUSH_AT) {
       await write(io.stdout, pending);
       pending = '';
-      progress.update(done, read.bytesRead);
+      progress.update(done, batch.bytesRead);
     }
   }
   if (pending) await write(io.stdout, pending);
