@@ -14,14 +14,13 @@ import type { Listing } from '../listing';
 import { BUILTIN_PACKS } from '../rules/builtin-pack';
 import { compileRules } from '../rules/compile-rules';
 import { SENSITIVITIES, type Sensitivity } from '../rules/sensitivity';
-import { write } from './assess-command';
-import { CliError, optionChoice, type CliCommand } from './cli-io';
+import { CliError, optionChoice, write, type CliCommand } from './cli-io';
+import { COMMAND_USAGE } from './command-usage';
 import { addressOfSavedPage } from './page-address';
 import { readSavedPage } from './saved-page';
 import { assessInLang, csvRow, FORMATS, LANGS, verdictCsvCells, VERDICT_CSV_COLUMNS, type Format, type Lang, type OutputVerdict } from './verdict-output';
 
-export const SCAN_USAGE = 'scan <folder> [--urls urls.tsv] [--format jsonl|csv] [--lang en|zh_CN|both] [--sensitivity relaxed|balanced|strict]';
-const USAGE = `usage: ${SCAN_USAGE}`;
+const USAGE = `usage: ${COMMAND_USAGE.scan}`;
 const PAGE_FILE = /\.html?$/i;
 const CSV_COLUMNS = ['page', 'page_url', 'page_kind', 'title', 'price_min', 'price_max', 'shop_name', 'platform', ...VERDICT_CSV_COLUMNS] as const;
 

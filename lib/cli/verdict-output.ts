@@ -26,6 +26,33 @@ export function assessInLang(lang: Lang): Assess {
   return (listing, rules, noticeHits, sensitivity) => assessListingIn(lang, listing, rules, noticeHits, sensitivity);
 }
 
+/** A cached reason is frozen and shared between verdicts (scoring.ts): its JSON is written once. */
+const reasonJsonCache = new WeakMap<object, string>();
+
+function reasonJson(reason: object): string {
+  if (!Object.isFrozen(reason)) return JSON.stringify(reason);
+  let json = reasonJsonCache.get(reason);
+  if (json === undefined) {
+    json = JSON.stringify(reason);
+    reasonJsonCache.set(reason, json);
+  }
+  return json;
+}
+
+/**
+ * JSON.stringify(verdict) and a newline, byte for byte (the fields in the engine's order), with each
+ * shared reason serialised once instead of once per verdict: most of a verdict line is its reasons.
+ */
+export function verdictJsonLine(verdict: OutputVerdict): string {
+  let json = `{"itemId":${JSON.stringify(verdict.itemId)},"risk":"${verdict.risk}","brand":${verdict.brand === null ? 'null' : JSON.stringify(verdict.brand)}`;
+  if (verdict.brandName !== undefined) json += `,"brandName":${JSON.stringify(verdict.brandName)}`;
+  json += `,"score":${JSON.stringify(verdict.score)},"reasons":[`;
+  const reasons: readonly object[] = verdict.reasons;
+  for (let i = 0; i < reasons.length; i++) json += i === 0 ? reasonJson(reasons[i] as object) : `,${reasonJson(reasons[i] as object)}`;
+  json += verdict.notice === undefined ? ']}\n' : `],"notice":${JSON.stringify(verdict.notice)}}\n`;
+  return json;
+}
+
 export const VERDICT_CSV_COLUMNS = ['item_id', 'risk', 'score', 'brand', 'brand_name', 'reason_codes', 'reasons'] as const;
 
 /** One CSV cell: quoted when it must be, formula-safe (titles come from hostile pages). */
