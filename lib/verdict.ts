@@ -5,16 +5,19 @@
 
 export type Risk = 'high' | 'medium' | 'low' | 'none';
 
-/** A short explanation in both UI languages; the UI picks one by the browser's language. */
+/**
+ * A short explanation in both UI languages; the UI picks one by the browser's language. A batch that
+ * asked for one language gets Verdict<string>: the same verdict with that language's texts alone.
+ */
 export interface LocalizedText {
   en: string;
   zh_CN: string;
 }
 
-export interface Reason {
+export interface Reason<Text = LocalizedText> {
   /** Stable machine code, e.g. "counterfeit-term", "price-below-floor", "notice-shop". */
   code: string;
-  text: LocalizedText;
+  text: Text;
   /** Set on notice-item, notice-shop and notice-brand reasons. */
   noticeId?: string;
   /** The notice's source (http/https only), for the UI to link; the text also names it. */
@@ -29,16 +32,16 @@ export interface Reason {
   source?: string;
 }
 
-export interface Verdict {
+export interface Verdict<Text = LocalizedText> {
   itemId: string;
   risk: Risk;
   /** Brand id from the rule pack (e.g. "gucci"), null when no brand was found. */
   brand: string | null;
   /** The brand's display names from the rule pack, set with `brand`: the content script has no rules. */
-  brandName?: LocalizedText;
+  brandName?: Text;
   /** 0–100; the risk level is derived from it through the sensitivity's thresholds. */
   score: number;
-  reasons: Reason[];
+  reasons: Reason<Text>[];
   /** The notice behind the strongest notice reason (item or shop before brand), for the badge's panel. */
   notice?: NoticeHit;
   /**

@@ -13,25 +13,22 @@ import { fstatSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { assessListing } from '../rules/assess-listing';
 import { assessableListingSchema } from '../rules/assessable-listing';
 import { BUILTIN_PACKS } from '../rules/builtin-pack';
 import { compileRules, type CompiledRules } from '../rules/compile-rules';
 import { issuePath } from '../rules/issue-path';
 import { parseRulePack, RulePackError, type RulePack } from '../rules/rule-pack';
 import { SENSITIVITIES, type Sensitivity } from '../rules/sensitivity';
-import { loadNoticeFile } from '../notices/load-notice-file';
-import { NoticeFeedError } from '../notices/notice-feed';
 import type { NoticeIndex } from '../notices/notice-index';
 import { MAX_TITLE_LENGTH } from '../extract/make-listing';
-import { CliError, optionChoice, type CliCommand } from './cli-io';
+import { CliError, optionChoice, write, type CliCommand } from './cli-io';
+import { COMMAND_USAGE } from './command-usage';
 import { fastAssessable } from './fast-listing';
 import { NO_PROGRESS, progressLine } from './progress-line';
-import { utf8Lines } from './utf8-lines';
-import { csvRow, FORMATS, LANGS, VERDICT_CSV_COLUMNS, verdictCsvCells, verdictInLang, type Format, type Lang } from './verdict-output';
+import { utf8LineBatches, type Utf8Line } from './utf8-lines';
+import { assessInLang, csvRow, FORMATS, LANGS, VERDICT_CSV_COLUMNS, verdictCsvCells, verdictJsonLine, type Format, type Lang } from './verdict-output';
 
-export const ASSESS_USAGE = 'assess [--rules extra-pack.json] [--notices feed.json|feed.csv] [--sensitivity relaxed|balanced|strict] [--lang en|zh_CN|both] [--format jsonl|csv] [--quiet] < listings.jsonl';
-const USAGE = `usage: ${ASSESS_USAGE}`;
+const USAGE = `usage: ${COMMAND_USAGE.assess}`;
 /** Verdict lines are written in chunks of about this many characters. */
 const FLUSH_AT = 64 * 1024;
 
@@ -59,6 +56,8 @@ async function readExtraPack(path: string): Promise<RulePack> {
 
 /** The same notice lookup the extension uses, built from a feed file instead of the database. */
 async function readNotices(path: string): Promise<NoticeIndex> {
+  // Loaded only when asked for: the feed parsers are not part of a plain run's start-up.
+  const [{ loadNoticeFile }, { NoticeFeedError }] = await Promise.all([import('../notices/load-notice-file'), import('../notices/notice-feed')]);
   try {
     return await loadNoticeFile(path);
   } catch (error) {
@@ -74,12 +73,6 @@ function compile(packs: RulePack[]): CompiledRules {
     if (error instanceof RulePackError) throw new CliError(error.message);
     throw error;
   }
-}
-
-/** Writes, waiting for the stream to drain when it asks to: 100k verdicts must not pile up. */
-export function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (stream.write(text)) return Promise.resolve();
-  return new Promise((resolve) => stream.once('drain', () => resolve()));
 }
 
 /** The size of stdin when it is a regular file (`< listings.jsonl`), for the ETA; else null. */
@@ -116,6 +109,7 @@ export const runAssess: CliCommand = async (args, io) => {
   const sensitivity = optionChoice<Sensitivity>(parsed.values.sensitivity, SENSITIVITIES, 'balanced', 'sensitivity', USAGE);
   const lang = optionChoice<Lang>(parsed.values.lang, LANGS, 'en', 'lang', USAGE);
   const format = optionChoice<Format>(parsed.values.format, FORMATS, 'jsonl', 'format', USAGE);
+  const assess = assessInLang(lang);
   const packs = [...BUILTIN_PACKS];
   if (parsed.values.rules !== undefined) packs.push(await readExtraPack(parsed.values.rules));
   const rules = compile(packs);
@@ -125,45 +119,61 @@ export const runAssess: CliCommand = async (args, io) => {
   let lineNumber = 0;
   let failed = 0;
   let done = 0;
-  let pending = format === 'csv' ? csvRow(VERDICT_CSV_COLUMNS) : '';
-  for await (const read of utf8Lines(io.stdin as AsyncIterable<Buffer | string>)) {
+  const fail = (message: string): '' => {
+    io.stderr.write(`line ${lineNumber}: ${message}\n`);
+    return '';
+  };
+  /** The output for one line, '' when it is blank or bad (reported on stderr). */
+  const outputFor = (read: Utf8Line): string => {
     lineNumber = read.number;
     if (read.text === null) {
       failed++;
-      io.stderr.write(`line ${lineNumber}: ${read.reason}\n`);
-      continue;
+      return fail(read.reason);
     }
     const line = read.text;
-    if (line.trim() === '') continue;
+    if (line.trim() === '') return '';
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch (error) {
       failed++;
-      io.stderr.write(`line ${lineNumber}: not JSON: ${(error as Error).message}\n`);
-      continue;
+      return fail(`not JSON: ${(error as Error).message}`);
     }
     let listing = fastAssessable(json);
     if (listing === null) {
       const result = v.safeParse(assessableListingSchema, json, { abortEarly: false });
       if (!result.success) {
         failed++;
-        for (const issue of result.issues) io.stderr.write(`line ${lineNumber}: ${issuePath(issue) || '(listing)'}: ${issue.message}\n`);
-        continue;
+        for (const issue of result.issues) fail(`${issuePath(issue) || '(listing)'}: ${issue.message}`);
+        return '';
       }
       listing = result.output;
     }
     if (listing.title.length > MAX_TITLE_LENGTH) listing = { ...listing, title: listing.title.slice(0, MAX_TITLE_LENGTH) };
-    const verdict = assessListing(listing, rules, notices?.hitsFor(listing) ?? [], sensitivity);
-    pending += format === 'csv' ? csvRow(verdictCsvCells(verdict, lang)) : `${JSON.stringify(verdictInLang(verdict, lang))}\n`;
+    const verdict = assess(listing, rules, notices?.hitsFor(listing) ?? [], sensitivity);
     done++;
-    if (pending.length >= FLUSH_AT) {
-      await write(io.stdout, pending);
-      pending = '';
-      progress.update(done, read.bytesRead);
+    return format === 'csv' ? csvRow(verdictCsvCells(verdict)) : verdictJsonLine(verdict);
+  };
+
+  // Lines are gathered and joined once per chunk: a string grown by += is a rope of 64 kB of pieces,
+  // which costs twice as much to flatten and encode as a join.
+  const pending: string[] = format === 'csv' ? [csvRow(VERDICT_CSV_COLUMNS)] : [];
+  let pendingLength = 0;
+  for await (const batch of utf8LineBatches(io.stdin as AsyncIterable<Buffer | string>)) {
+    for (const read of batch.lines) {
+      const output = outputFor(read);
+      if (output === '') continue;
+      pending.push(output);
+      pendingLength += output.length;
+    }
+    if (pendingLength >= FLUSH_AT) {
+      await write(io.stdout, pending.join(''));
+      pending.length = 0;
+      pendingLength = 0;
+      progress.update(done, batch.bytesRead);
     }
   }
-  if (pending) await write(io.stdout, pending);
+  if (pending.length > 0) await write(io.stdout, pending.join(''));
   progress.finish(done);
   if (failed > 0) io.stderr.write(`${failed} of ${lineNumber} lines could not be assessed\n`);
   return failed > 0 ? 1 : 0;

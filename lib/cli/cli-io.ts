@@ -18,3 +18,9 @@ export function optionChoice<T extends string>(value: string | undefined, choice
   if (!choices.includes(chosen)) throw new CliError(`--${option} must be one of ${choices.join(', ')}\n${usage}`);
   return chosen;
 }
+
+/** Writes, waiting for the stream to drain when it asks to: 100k verdicts must not pile up. */
+export function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  if (stream.write(text)) return Promise.resolve();
+  return new Promise((resolve) => stream.once('drain', () => resolve()));
+}

@@ -1,38 +1,37 @@
 /**
- * Dispatches `cli <command> [args]`. Each command lives in its own file; adding one is one line in
- * `COMMANDS`. Kept apart from `main.ts` so tests can run commands in-process.
+ * Dispatches `cli <command> [args]`. Each command lives in its own file and is loaded only when it
+ * runs: `assess` must start fast, and the photo, evidence and page commands bring decoders, zip
+ * and jsdom that it never needs. Adding a command is one line here and one in command-usage.ts.
+ * Kept apart from `main.ts` so tests can run commands in-process.
  */
-import { ASSESS_USAGE, runAssess } from './assess-command';
 import { CliError, type CliCommand, type CliIo } from './cli-io';
-import { runEvidence } from './evidence-command';
-import { runExtract } from './extract-command';
-import { runNotices } from './notices-command';
-import { runPhotoHash, runPhotoMatch } from './photo-command';
-import { runScan, SCAN_USAGE } from './scan-command';
+import { COMMAND_USAGE, type CommandName } from './command-usage';
 
-const COMMANDS: Record<string, { run: CliCommand; usage: string }> = {
-  extract: { run: runExtract, usage: 'extract --url <page URL> <saved.html>' },
-  assess: { run: runAssess, usage: ASSESS_USAGE },
-  scan: { run: runScan, usage: SCAN_USAGE },
-  notices: { run: runNotices, usage: 'notices check <feed.json|feed.csv>' },
-  evidence: { run: runEvidence, usage: 'evidence verify <evidence.zip> [--key <public key, base64>]' },
-  'photo-hash': { run: runPhotoHash, usage: 'photo-hash <image.jpg|.png|.webp>...' },
-  'photo-match': { run: runPhotoMatch, usage: 'photo-match <image a> <image b>' },
+const COMMANDS: Record<CommandName, () => Promise<CliCommand>> = {
+  extract: async () => (await import('./extract-command')).runExtract,
+  assess: async () => (await import('./assess-command')).runAssess,
+  scan: async () => (await import('./scan-command')).runScan,
+  notices: async () => (await import('./notices-command')).runNotices,
+  evidence: async () => (await import('./evidence-command')).runEvidence,
+  'photo-hash': async () => (await import('./photo-command')).runPhotoHash,
+  'photo-match': async () => (await import('./photo-command')).runPhotoMatch,
 };
 
 function usage(): string {
-  return ['usage: cli <command>', ...Object.values(COMMANDS).map((c) => `  cli ${c.usage}`)].join('\n');
+  return ['usage: cli <command>', ...Object.values(COMMAND_USAGE).map((line) => `  cli ${line}`)].join('\n');
 }
+
+const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(COMMANDS, name);
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (!command) {
+  if (!isCommand(name)) {
     io.stderr.write(`${name ? `unknown command "${name}"\n` : ''}${usage()}\n`);
     return 2;
   }
   try {
-    return await command.run(args, io);
+    const run = await COMMANDS[name]();
+    return await run(args, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`cli ${name}: ${error.message}\n`);

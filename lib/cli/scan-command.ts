@@ -11,19 +11,16 @@ import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractPage } from '../extract/extract-page';
 import type { Listing } from '../listing';
-import { assessListing } from '../rules/assess-listing';
 import { BUILTIN_PACKS } from '../rules/builtin-pack';
 import { compileRules } from '../rules/compile-rules';
 import { SENSITIVITIES, type Sensitivity } from '../rules/sensitivity';
-import type { Verdict } from '../verdict';
-import { write } from './assess-command';
-import { CliError, optionChoice, type CliCommand } from './cli-io';
+import { CliError, optionChoice, write, type CliCommand } from './cli-io';
+import { COMMAND_USAGE } from './command-usage';
 import { addressOfSavedPage } from './page-address';
 import { readSavedPage } from './saved-page';
-import { csvRow, FORMATS, LANGS, verdictCsvCells, verdictInLang, VERDICT_CSV_COLUMNS, type Format, type Lang } from './verdict-output';
+import { assessInLang, csvRow, FORMATS, LANGS, verdictCsvCells, VERDICT_CSV_COLUMNS, type Format, type Lang, type OutputVerdict } from './verdict-output';
 
-export const SCAN_USAGE = 'scan <folder> [--urls urls.tsv] [--format jsonl|csv] [--lang en|zh_CN|both] [--sensitivity relaxed|balanced|strict]';
-const USAGE = `usage: ${SCAN_USAGE}`;
+const USAGE = `usage: ${COMMAND_USAGE.scan}`;
 const PAGE_FILE = /\.html?$/i;
 const CSV_COLUMNS = ['page', 'page_url', 'page_kind', 'title', 'price_min', 'price_max', 'shop_name', 'platform', ...VERDICT_CSV_COLUMNS] as const;
 
@@ -60,11 +57,11 @@ async function readUrlMap(path: string | undefined): Promise<Map<string, string>
 }
 
 
-function record(page: string, url: string, kind: string, listing: Listing, verdict: Verdict, format: Format, lang: Lang): string {
+function record(page: string, url: string, kind: string, listing: Listing, verdict: OutputVerdict, format: Format): string {
   if (format === 'csv') {
-    return csvRow([page, url, kind, listing.title, listing.price?.min ?? null, listing.price?.max ?? null, listing.shop.name, listing.shop.platform, ...verdictCsvCells(verdict, lang)]);
+    return csvRow([page, url, kind, listing.title, listing.price?.min ?? null, listing.price?.max ?? null, listing.shop.name, listing.shop.platform, ...verdictCsvCells(verdict)]);
   }
-  return `${JSON.stringify({ page, pageUrl: url, pageKind: kind, listing, verdict: verdictInLang(verdict, lang) })}\n`;
+  return `${JSON.stringify({ page, pageUrl: url, pageKind: kind, listing, verdict })}\n`;
 }
 
 export const runScan: CliCommand = async (args, io) => {
@@ -79,6 +76,7 @@ export const runScan: CliCommand = async (args, io) => {
   const format = optionChoice<Format>(parsed.values.format, FORMATS, 'jsonl', 'format', USAGE);
   const lang = optionChoice<Lang>(parsed.values.lang, LANGS, 'en', 'lang', USAGE);
   const sensitivity = optionChoice<Sensitivity>(parsed.values.sensitivity, SENSITIVITIES, 'balanced', 'sensitivity', USAGE);
+  const assess = assessInLang(lang);
   const urls = await readUrlMap(parsed.values.urls);
   const pages = await savedPages(folder);
   const rules = compileRules(BUILTIN_PACKS);
@@ -97,7 +95,7 @@ export const runScan: CliCommand = async (args, io) => {
       dom.reconfigure({ url });
       const { page: kind, found } = extractPage(dom.window.document, url);
       let out = '';
-      for (const { listing } of found) out += record(page, url, kind, listing, assessListing(listing, rules, [], sensitivity), format, lang);
+      for (const { listing } of found) out += record(page, url, kind, listing, assess(listing, rules, [], sensitivity), format);
       listings += found.length;
       if (out) await write(io.stdout, out);
     } catch (error) {

@@ -1,13 +1,19 @@
 /**
  * Lines of a byte stream, each decoded as strict UTF-8. readline decodes leniently: a byte that is not
- * UTF-8 silently becomes U+FFFD and a listing is judged on a title it never had. Here each line is
- * decoded on its own with a fatal decoder, so a bad line is reported by number and the others still
- * run. "\n" and "\r\n" end lines; a UTF-8 BOM at the very start is dropped. A line longer than
+ * UTF-8 silently becomes U+FFFD and a listing is judged on a title it never had. Here input is checked
+ * strictly, and a block that fails is decoded line by line, so a bad line is reported by number and
+ * the others still run. "\n" and "\r\n" end lines; a UTF-8 BOM at the very start is dropped. A line longer than
  * `maxLineBytes` is not held in memory: it is reported as too long and skipped up to its end.
  */
+import { isUtf8 } from 'node:buffer';
 
-/** `bytesRead`: bytes of the input consumed up to this line's end (for a progress estimate). */
-export type Utf8Line = ({ number: number; text: string } | { number: number; text: null; reason: string }) & { bytesRead: number };
+export type Utf8Line = { number: number; text: string } | { number: number; text: null; reason: string };
+
+/** The lines one input chunk completed; `bytesRead`: input consumed up to their end (for a progress estimate). */
+export interface Utf8LineBatch {
+  lines: Utf8Line[];
+  bytesRead: number;
+}
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -15,38 +21,57 @@ const RETURN = 0x0d;
 /** A listing line is a few kilobytes; a 100,000-character title is 300 kB. Longer is not a listing. */
 export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
-export async function* utf8Lines(input: AsyncIterable<Buffer | Uint8Array | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<Utf8Line> {
+/**
+ * The lines, a batch per input chunk: a chunk's whole lines are checked at once (isUtf8) and decoded
+ * at once, which costs a fraction of a strict decoder per line; only a block that is not UTF-8 is
+ * decoded line by line, to name its bad lines.
+ */
+export async function* utf8LineBatches(input: AsyncIterable<Buffer | Uint8Array | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<Utf8LineBatch> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let number = 0;
   let bytesRead = 0;
+  let lines: Utf8Line[] = [];
+  const tooLongLine = (): Utf8Line => ({ number: ++number, text: null, reason: `is longer than ${maxLineBytes} bytes; a listing line is far shorter` });
   const lineOf = (bytes: Uint8Array): Utf8Line => {
     number++;
-    bytesRead += bytes.length + 1;
     let end = bytes.length;
     if (end > 0 && bytes[end - 1] === RETURN) end--;
-    let start = 0;
-    if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-    const body = bytes.subarray(start, end);
+    const body = bytes.subarray(number === 1 && startsWithBom(bytes) ? 3 : 0, end);
     try {
-      return { number, text: decoder.decode(body), bytesRead };
+      return { number, text: decoder.decode(body) };
     } catch {
-      return { number, text: null, reason: `is not UTF-8 text (byte ${firstBadByte(body) + 1} of the line); save the file as UTF-8`, bytesRead };
+      return { number, text: null, reason: `is not UTF-8 text (byte ${firstBadByte(body) + 1} of the line); save the file as UTF-8` };
     }
   };
-  // A long line spans many chunks: its pieces are kept and joined once, never copied per chunk.
+  /** Whole lines joined by newlines, without the last newline. */
+  const block = (bytes: Uint8Array): void => {
+    bytesRead += bytes.length + 1;
+    const body = number === 0 && startsWithBom(bytes) ? bytes.subarray(3) : bytes;
+    if (body.length <= maxLineBytes && isUtf8(body)) {
+      for (const piece of Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8').split('\n')) {
+        lines.push({ number: ++number, text: piece.charCodeAt(piece.length - 1) === RETURN ? piece.slice(0, -1) : piece });
+      }
+      return;
+    }
+    let from = 0;
+    for (;;) {
+      const at = bytes.indexOf(NEWLINE, from);
+      const line = bytes.subarray(from, at < 0 ? bytes.length : at);
+      lines.push(line.length > maxLineBytes ? tooLongLine() : lineOf(line));
+      if (at < 0) return;
+      from = at + 1;
+    }
+  };
+  // A line that spans chunks: its pieces are kept and joined once, never copied per chunk.
   let pieces: Uint8Array[] = [];
   let held = 0;
   let tooLong = false;
-  const endOfLine = (): Utf8Line => {
-    let line: Utf8Line;
-    if (tooLong) {
-      bytesRead += held + 1;
-      line = { number: ++number, text: null, reason: `is longer than ${maxLineBytes} bytes; a listing line is far shorter`, bytesRead };
-    } else line = lineOf(joined(pieces));
+  const endOfLine = (): void => {
+    bytesRead += held + 1;
+    lines.push(tooLong ? tooLongLine() : lineOf(joined(pieces)));
     pieces = [];
     held = 0;
     tooLong = false;
-    return line;
   };
   const hold = (piece: Uint8Array, copy: boolean): void => {
     held += piece.length;
@@ -60,17 +85,34 @@ export async function* utf8Lines(input: AsyncIterable<Buffer | Uint8Array | stri
     pieces.push(copy ? piece.slice() : piece);
   };
   for await (const chunk of input) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const first = bytes.indexOf(NEWLINE);
+    if (first < 0) {
+      if (bytes.length > 0) hold(bytes, true);
+      continue;
+    }
     let from = 0;
-    for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, from)) {
-      hold(bytes.subarray(from, at), false);
-      yield endOfLine();
-      from = at + 1;
+    if (pieces.length > 0 || tooLong) {
+      hold(bytes.subarray(0, first), false);
+      endOfLine();
+      from = first + 1;
+    }
+    const last = bytes.lastIndexOf(NEWLINE);
+    if (last >= from) {
+      block(bytes.subarray(from, last));
+      from = last + 1;
     }
     if (from < bytes.length) hold(bytes.subarray(from), true);
+    if (lines.length > 0) {
+      yield { lines, bytesRead };
+      lines = [];
+    }
   }
-  if (pieces.length > 0 || tooLong) yield endOfLine();
+  if (pieces.length > 0 || tooLong) endOfLine();
+  if (lines.length > 0) yield { lines, bytesRead };
 }
+
+const startsWithBom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 function joined(pieces: readonly Uint8Array[]): Uint8Array {
   if (pieces.length === 1) return pieces[0] as Uint8Array;

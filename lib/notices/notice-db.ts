@@ -101,7 +101,7 @@ export interface FeedRecord {
 
 export type LookupPartRecord = LookupPart;
 
-export const fileFeedKey = (feedId: string): string => `file:${feedId}`;
+export { fileFeedKey } from './feed-key';
 
 export class NoticeDatabase extends Dexie {
   notices!: Dexie.Table<NoticeRecord, [string, string]>;

@@ -10,7 +10,8 @@ import type { NoticeHit } from '../verdict';
 import { feedRecords } from './feed-records';
 import { keyMatch, listingLookupKeys, type LookupListing } from './lookup-keys';
 import { actionOf, dateOf, splitKeys, type LookupPart, type NoticeSummary } from './lookup-part';
-import { fileFeedKey, type NoticeDatabase } from './notice-db';
+import { fileFeedKey } from './feed-key';
+import type { NoticeDatabase } from './notice-db';
 import type { NoticeFeed } from './notice-feed';
 import { brandHits, namedHit } from './notice-hits';
 

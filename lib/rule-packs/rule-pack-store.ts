@@ -50,10 +50,6 @@ export async function loadStoredPacks(): Promise<StoredRulePack[]> {
   return packs.filter((p): p is StoredRulePack => p !== null);
 }
 
-export function watchStoredPacks(onChange: () => void): () => void {
-  return packsItem.watch(() => onChange());
-}
-
 /**
  * Parses pack text, checks that it compiles with the built-in pack and the other stored packs, and
  * stores it, replacing a stored pack with the same id. Throws RulePackError (nothing stored) when the

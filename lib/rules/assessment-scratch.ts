@@ -59,10 +59,16 @@ export class AssessmentScratch {
   secondHand: Meaning | null = null;
   partPrice: Meaning | null = null;
 
-  /** Reasons keyed by (meaning id × (brand count + 1) + brand + 1) × uses + use (brand -1: none; see scoring.ts). */
-  readonly termReasons = new Map<number, Reason>();
-  /** "Offered as …" reasons and floor labels, keyed by brand × (category count + 1) + category + 1 (category -1: none). */
-  readonly makerReasons = new Map<number, Reason>();
+  /**
+   * Reasons keyed by ((meaning id × (brand count + 1) + brand + 1) × uses + use) × languages + language
+   * (brand -1: none; see scoring.ts); their text is in the language form they were built for.
+   */
+  readonly termReasons = new Map<number, Reason<unknown>>();
+  /**
+   * "Offered as …" reasons and floor labels, keyed by brand × (category count + 1) + category + 1
+   * (category -1: none); the reasons' key also × languages + language.
+   */
+  readonly makerReasons = new Map<number, Reason<unknown>>();
   readonly floorLabels = new Map<number, { en: string; zh_CN: string }>();
   /** Raw shop name → folded, for the shop checks; shops repeat across a page. */
   readonly shopNames = new Map<string, string>();

@@ -1,5 +1,5 @@
 /** The rules engine's public surface: compile packs once, then assess listings against them. */
-export { assessListing } from './assess-listing';
+export { assessListing, assessListingIn } from './assess-listing';
 export { assessableListingSchema, type AssessableListing } from './assessable-listing';
 export { BUILTIN_PACKS, BUILTIN_PACKS_INFO, builtinBrandNames } from './builtin-pack';
 export { compileRules, type CompiledRules, type CompileOptions } from './compile-rules';

@@ -20,7 +20,7 @@
  * A lookalike that names the brand scores 20 (medium only for strict brand staff); made-for, about
  * and motif-only listings 10: never more than low.
  */
-import type { NoticeHit, Reason } from '../verdict';
+import type { LocalizedText, NoticeHit, Reason } from '../verdict';
 import type { AssessableListing } from './assessable-listing';
 import type { AssessmentScratch } from './assessment-scratch';
 import { isBrandStoreName, type CompiledBrand, type CompiledCategory, type CompiledRules, type Floor, type Meaning } from './compile-rules';
@@ -48,6 +48,7 @@ import {
 } from './reason-texts';
 import { foldText } from './text-folding';
 import type { TitleReading } from './title-analysis';
+import { VERDICT_LANGUAGE_COUNT, type VerdictLanguage } from './verdict-language';
 
 const BRAND_SCORE = 10;
 const COUNTERFEIT_SCORE = 70;
@@ -67,9 +68,9 @@ const NOTICE_BRAND_SCORE = 25;
 const NOTICE_BRAND_MIN = 50;
 const NOTICE_NAMED_SCORE = 100;
 
-export interface Scored {
+export interface Scored<Text = LocalizedText> {
   score: number;
-  reasons: Reason[];
+  reasons: Reason<Text>[];
   /** The notice behind the strongest notice reason (item or shop before brand). */
   notice: NoticeHit | undefined;
 }
@@ -79,19 +80,20 @@ function noticeSource(hit: NoticeHit): { url?: string } {
   return hit.url && /^https?:\/\//i.test(hit.url) ? { url: hit.url } : {};
 }
 
-export function scoreReading(
+export function scoreReading<Text>(
   rules: CompiledRules,
   scratch: AssessmentScratch,
   reading: TitleReading,
   listing: AssessableListing,
   noticeHits: readonly NoticeHit[],
-): Scored {
-  const findings: Reason[] = [];
-  const context: Reason[] = [];
+  language: VerdictLanguage<Text>,
+): Scored<Text> {
+  const findings: Reason<Text>[] = [];
+  const context: Reason<Text>[] = [];
   let namingNotice: NoticeHit | undefined;
   for (const hit of noticeHits) {
     if (hit.match !== 'item' && hit.match !== 'shop') continue;
-    findings.push({ code: hit.match === 'item' ? 'notice-item' : 'notice-shop', text: noticeNamedText(hit, hit.match), weight: 'strong', noticeId: hit.noticeId, ...noticeSource(hit) });
+    findings.push({ code: hit.match === 'item' ? 'notice-item' : 'notice-shop', text: language.word(noticeNamedText(hit, hit.match)), weight: 'strong', noticeId: hit.noticeId, ...noticeSource(hit) });
     namingNotice ??= hit;
   }
   if (reading.brand === -1) return { score: namingNotice ? NOTICE_NAMED_SCORE : 0, reasons: findings, notice: namingNotice };
@@ -102,23 +104,23 @@ export function scoreReading(
   let brandNotice: NoticeHit | undefined;
 
   if (reading.role !== 'maker') {
-    context.push(roleReason(rules, scratch, reading, brand));
+    context.push(roleReason(rules, scratch, language, reading, brand));
     if (reading.role === 'lookalike' && reading.via !== 'model' && reading.via !== 'style') score = NAMED_LOOKALIKE_SCORE;
   } else {
-    const shop = shopStanding(rules, scratch, brand, listing);
+    const shop = shopStanding(rules, scratch, language, brand, listing);
     if (scratch.counterfeit) {
       score += COUNTERFEIT_SCORE + EXTRA_COUNTERFEIT_SCORE * Math.min(scratch.counterfeitCount - 1, 3);
-      findings.push(termReason(scratch, scratch.counterfeit, -1, TermUse.Counterfeit, () => ({ code: 'counterfeit-term', text: counterfeitTermText(scratch.counterfeit?.text ?? ''), weight: 'strong' })));
+      findings.push(termReason(scratch, language, scratch.counterfeit, -1, TermUse.Counterfeit, () => ({ code: 'counterfeit-term', text: language.word(counterfeitTermText(scratch.counterfeit?.text ?? '')), weight: 'strong' })));
     }
     if (reading.via === 'squatter') {
       score += SQUATTER_SCORE;
       const term = firstAlias(scratch, b, 'squatter');
-      findings.push(termReason(scratch, term, b, TermUse.Squatter, () => ({ code: 'squatter-name', text: squatterText(term?.text ?? '', brand.names), weight: 'supporting' })));
+      findings.push(termReason(scratch, language, term, b, TermUse.Squatter, () => ({ code: 'squatter-name', text: language.word(squatterText(term?.text ?? '', brand.names)), weight: 'supporting' })));
     }
     if (scratch.factory) {
       score += FACTORY_SCORE;
       const factory = scratch.factory;
-      findings.push(termReason(scratch, factory, -1, TermUse.Factory, () => ({ code: 'factory-wording', text: factoryText(factory.text), weight: 'supporting' })));
+      findings.push(termReason(scratch, language, factory, -1, TermUse.Factory, () => ({ code: 'factory-wording', text: language.word(factoryText(factory.text)), weight: 'supporting' })));
     }
     if (reading.namedBrands >= STUFFING_MIN_BRANDS) {
       score += STUFFING_SCORE;
@@ -127,18 +129,18 @@ export function scoreReading(
         const other = scratch.touchedBrands[i] as number;
         if ((scratch.named[other] as number) > 0 && scratch.notBrand[other] === 0) named.push(rules.brands[other] as CompiledBrand);
       }
-      findings.push({ code: 'brand-stuffing', text: brandStuffingText(named.map((n) => n.names)), weight: 'supporting' });
+      findings.push({ code: 'brand-stuffing', text: language.word(brandStuffingText(named.map((n) => n.names))), weight: 'supporting' });
     }
     if (reading.via === 'nickname' || reading.via === 'code' || reading.via === 'model' || reading.via === 'style') {
       score += INDIRECT_NAME_SCORE;
       const how = reading.via === 'nickname' ? 'nickname' : reading.via === 'code' ? 'code' : 'design';
       const term = firstAlias(scratch, b, reading.via);
-      findings.push(termReason(scratch, term, b, TermUse.IndirectName, () => ({ code: 'indirect-name', text: indirectNameText(term?.text ?? '', brand.names, how), weight: 'supporting' })));
+      findings.push(termReason(scratch, language, term, b, TermUse.IndirectName, () => ({ code: 'indirect-name', text: language.word(indirectNameText(term?.text ?? '', brand.names, how)), weight: 'supporting' })));
     }
-    score += priceFindings(rules, scratch, brand, b, listing, shop !== null, findings, context);
+    score += priceFindings(rules, scratch, language, brand, b, listing, shop !== null, findings, context);
 
     const category = firstSoldCategory(scratch, brand, b);
-    context.unshift(makerReason(rules, scratch, b, category));
+    context.unshift(makerReason(rules, scratch, language, b, category));
     if (shop) {
       context.push(shop);
       score = Math.min(score, BRAND_SCORE);
@@ -146,13 +148,13 @@ export function scoreReading(
       for (const hit of noticeHits) {
         if (hit.match !== 'brand' || hit.brand !== brand.id) continue;
         brandNotice ??= hit;
-        findings.push({ code: 'notice-brand', text: noticeBrandText(hit, brand.names), weight: 'strong', noticeId: hit.noticeId, ...noticeSource(hit) });
+        findings.push({ code: 'notice-brand', text: language.word(noticeBrandText(hit, brand.names)), weight: 'strong', noticeId: hit.noticeId, ...noticeSource(hit) });
       }
       if (brandNotice) score = Math.max(score + NOTICE_BRAND_SCORE, NOTICE_BRAND_MIN);
     }
     if (scratch.secondHand) {
       const secondHand = scratch.secondHand;
-      context.push(termReason(scratch, secondHand, -1, TermUse.SecondHand, () => ({ code: 'second-hand', text: secondHandText(secondHand.text), weight: 'context' })));
+      context.push(termReason(scratch, language, secondHand, -1, TermUse.SecondHand, () => ({ code: 'second-hand', text: language.word(secondHandText(secondHand.text)), weight: 'context' })));
     }
   }
   if (namingNotice) score = NOTICE_NAMED_SCORE;
@@ -162,25 +164,25 @@ export function scoreReading(
 }
 
 /** Notices first (they name this very listing or its brand), then strong findings, then supporting ones. */
-const weightRank = (reason: Reason): number => (reason.code.startsWith('notice-') ? 0 : reason.weight === 'strong' ? 1 : 2);
+const weightRank = (reason: Reason<unknown>): number => (reason.code.startsWith('notice-') ? 0 : reason.weight === 'strong' ? 1 : 2);
 
 /** The reason that says who the brand is to a listing it does not make. */
-function roleReason(rules: CompiledRules, scratch: AssessmentScratch, reading: TitleReading, brand: CompiledBrand): Reason {
+function roleReason<Text>(rules: CompiledRules, scratch: AssessmentScratch, language: VerdictLanguage<Text>, reading: TitleReading, brand: CompiledBrand): Reason<Text> {
   const term = reading.roleTerm;
   switch (reading.role) {
     case 'about': {
       const category = rules.categories[reading.aboutCategory]?.names ?? { en: 'something', zh_CN: '内容' };
-      return { code: 'about', text: aboutText(brand.names, category), weight: 'context' };
+      return { code: 'about', text: language.word(aboutText(brand.names, category)), weight: 'context' };
     }
     case 'made-for':
-      return termReason(scratch, term, reading.brand, TermUse.Accessory, () => ({ code: 'accessory', text: accessoryText(term?.text ?? '', brand.names), weight: 'context' }));
+      return termReason(scratch, language, term, reading.brand, TermUse.Accessory, () => ({ code: 'accessory', text: language.word(accessoryText(term?.text ?? '', brand.names)), weight: 'context' }));
     case 'motif':
-      return termReason(scratch, term, reading.brand, TermUse.Motif, () => ({ code: 'motif', text: motifText(term?.text ?? '', brand.names), weight: 'context' }));
+      return termReason(scratch, language, term, reading.brand, TermUse.Motif, () => ({ code: 'motif', text: language.word(motifText(term?.text ?? '', brand.names)), weight: 'context' }));
     default:
       if (term && (term.strength === 'model' || (term.kind === 'alias' && reading.via === 'model'))) {
-        return termReason(scratch, term, reading.brand, TermUse.Design, () => ({ code: 'lookalike', text: designOnlyText(term.text, brand.names), weight: 'context' }));
+        return termReason(scratch, language, term, reading.brand, TermUse.Design, () => ({ code: 'lookalike', text: language.word(designOnlyText(term.text, brand.names)), weight: 'context' }));
       }
-      return termReason(scratch, term, reading.brand, TermUse.Lookalike, () => ({ code: 'lookalike', text: lookalikeText(term?.text ?? '', brand.names), weight: 'context' }));
+      return termReason(scratch, language, term, reading.brand, TermUse.Lookalike, () => ({ code: 'lookalike', text: language.word(lookalikeText(term?.text ?? '', brand.names)), weight: 'context' }));
   }
 }
 
@@ -205,12 +207,12 @@ const TERM_USE_COUNT = 10;
 
 /**
  * The reason for a term depends only on the term, its use (and the brand, for wording that names
- * it), so it is built once per rules and shared between verdicts.
+ * it), so it is built once per rules and language and shared between verdicts.
  */
-function termReason(scratch: AssessmentScratch, meaning: Meaning | null, brand: number, use: TermUse, build: () => Reason): Reason {
+function termReason<Text>(scratch: AssessmentScratch, language: VerdictLanguage<Text>, meaning: Meaning | null, brand: number, use: TermUse, build: () => Reason<Text>): Reason<Text> {
   if (!meaning) return build();
-  const key = (meaning.id * (scratch.rules.brands.length + 1) + brand + 1) * TERM_USE_COUNT + use;
-  let reason = scratch.termReasons.get(key);
+  const key = ((meaning.id * (scratch.rules.brands.length + 1) + brand + 1) * TERM_USE_COUNT + use) * VERDICT_LANGUAGE_COUNT + language.slot;
+  let reason = scratch.termReasons.get(key) as Reason<Text> | undefined;
   if (!reason) {
     const built = build();
     reason = Object.freeze({ ...built, text: Object.freeze(built.text) });
@@ -225,13 +227,14 @@ function firstAlias(scratch: AssessmentScratch, brand: number, strength: Meaning
   return null;
 }
 
-/** "Offered as Gucci (bags)": one per brand and category, shared between verdicts. */
-function makerReason(rules: CompiledRules, scratch: AssessmentScratch, b: number, category: number): Reason {
-  const key = b * (rules.categories.length + 1) + category + 1;
-  let reason = scratch.makerReasons.get(key);
+/** "Offered as Gucci (bags)": one per brand, category and language, shared between verdicts. */
+function makerReason<Text>(rules: CompiledRules, scratch: AssessmentScratch, language: VerdictLanguage<Text>, b: number, category: number): Reason<Text> {
+  const key = (b * (rules.categories.length + 1) + category + 1) * VERDICT_LANGUAGE_COUNT + language.slot;
+  let reason = scratch.makerReasons.get(key) as Reason<Text> | undefined;
   if (!reason) {
     const names = (rules.brands[b] as CompiledBrand).names;
-    reason = Object.freeze({ code: 'brand', text: Object.freeze(brandMakerText(names, category >= 0 ? (rules.categories[category]?.names ?? null) : null)), weight: 'context' as const });
+    const text = language.word(brandMakerText(names, category >= 0 ? (rules.categories[category]?.names ?? null) : null));
+    reason = Object.freeze({ code: 'brand', text: Object.freeze(text), weight: 'context' as const });
     scratch.makerReasons.set(key, reason);
   }
   return reason;
@@ -248,18 +251,18 @@ function foldedShopName(scratch: AssessmentScratch, name: string): string {
 }
 
 /** A context reason when the shop is one that sells the brand genuinely; null otherwise. */
-function shopStanding(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand, listing: AssessableListing): Reason | null {
+function shopStanding<Text>(rules: CompiledRules, scratch: AssessmentScratch, language: VerdictLanguage<Text>, brand: CompiledBrand, listing: AssessableListing): Reason<Text> | null {
   const shop = listing.shop;
   if (!shop) return null;
   const label = shop.name ?? shop.id ?? '';
-  if (shop.id && brand.shopIds.has(shop.id)) return { code: 'authorised-shop', text: authorisedShopText(brand.names, label), weight: 'context' };
+  if (shop.id && brand.shopIds.has(shop.id)) return { code: 'authorised-shop', text: language.word(authorisedShopText(brand.names, label)), weight: 'context' };
   if (!shop.name) return null;
   const folded = foldedShopName(scratch, shop.name);
   const tmall = shop.platform === 'tmall' || shop.platform === 'tmall-global';
   if (brand.shopNames.has(folded) || (tmall && isBrandStoreName(brand, folded))) {
-    return { code: 'authorised-shop', text: authorisedShopText(brand.names, shop.name), weight: 'context' };
+    return { code: 'authorised-shop', text: language.word(authorisedShopText(brand.names, shop.name)), weight: 'context' };
   }
-  if (rules.trustedShops.has(folded)) return { code: 'trusted-shop', text: trustedShopText(shop.name), weight: 'context' };
+  if (rules.trustedShops.has(folded)) return { code: 'trusted-shop', text: language.word(trustedShopText(shop.name)), weight: 'context' };
   return null;
 }
 
@@ -356,21 +359,22 @@ function chooseFloor(rules: CompiledRules, scratch: AssessmentScratch, brand: Co
 }
 
 /** Adds the price findings (or says why the price was not compared); returns their score. */
-function priceFindings(
+function priceFindings<Text>(
   rules: CompiledRules,
   scratch: AssessmentScratch,
+  language: VerdictLanguage<Text>,
   brand: CompiledBrand,
   b: number,
   listing: AssessableListing,
   genuineShop: boolean,
-  findings: Reason[],
-  context: Reason[],
+  findings: Reason<Text>[],
+  context: Reason<Text>[],
 ): number {
   const price = listing.price?.max;
   if (price === undefined || !(price > 0) || genuineShop) return 0;
   if (scratch.partPrice) {
     const part = scratch.partPrice;
-    context.push(termReason(scratch, part, -1, TermUse.PartPrice, () => ({ code: 'price-not-compared', text: partPriceText(part.text), weight: 'context' })));
+    context.push(termReason(scratch, language, part, -1, TermUse.PartPrice, () => ({ code: 'price-not-compared', text: language.word(partPriceText(part.text)), weight: 'context' })));
     return 0;
   }
   const choice = chooseFloor(rules, scratch, brand, b, listing.title);
@@ -378,7 +382,7 @@ function priceFindings(
     const named = scratch.touchedCategoryCount > 0 ? (scratch.touchedCategories[0] as number) : -1;
     const category = named >= 0 ? rules.categories[named] : undefined;
     if (category && category.kind === 'product' && brand.sells[named] !== 1) {
-      context.push({ code: 'price-not-compared', text: notSoldText(brand.names, category.names), weight: 'context' });
+      context.push({ code: 'price-not-compared', text: language.word(notSoldText(brand.names, category.names)), weight: 'context' });
     }
     return 0;
   }
@@ -391,7 +395,7 @@ function priceFindings(
     : floorLabel(rules, scratch, b, choice.category);
   findings.push({
     code: far ? 'price-far-below-floor' : 'price-below-floor',
-    text: priceBelowFloorText(price, floor, label, far, secondHand),
+    text: language.word(priceBelowFloorText(price, floor, label, far, secondHand)),
     weight: far ? 'strong' : 'supporting',
     source: choice.floor.source,
   });

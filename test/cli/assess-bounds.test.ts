@@ -1,10 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../lib/cli/run-cli';
-import { utf8Lines } from '../../lib/cli/utf8-lines';
-import { verdictInLang } from '../../lib/cli/verdict-output';
+import { utf8LineBatches, type Utf8LineBatch } from '../../lib/cli/utf8-lines';
 import { MAX_TITLE_LENGTH } from '../../lib/extract/make-listing';
-import { assessListing, BUILTIN_PACKS, compileRules } from '../../lib/rules';
+import { assessListingIn, BUILTIN_PACKS, compileRules } from '../../lib/rules';
 
 /** Runs `cli assess` on raw bytes, delivered in chunks of `chunkSize` bytes. */
 async function assessBytes(bytes: Uint8Array, chunkSize = 64 * 1024): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -21,6 +20,15 @@ async function assessBytes(bytes: Uint8Array, chunkSize = 64 * 1024): Promise<{ 
 }
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+async function batchesOf(text: string, chunkSize: number, maxLineBytes?: number): Promise<Utf8LineBatch[]> {
+  const bytes = utf8(text);
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < bytes.length; at += chunkSize) chunks.push(Buffer.from(bytes.subarray(at, at + chunkSize)));
+  const batches: Utf8LineBatch[] = [];
+  for await (const batch of utf8LineBatches(Readable.from(chunks), maxLineBytes)) batches.push(batch);
+  return batches;
+}
 const joinBytes = (...parts: Uint8Array[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => [...part]));
 const RULES = compileRules(BUILTIN_PACKS);
 
@@ -43,27 +51,32 @@ describe('cli assess: invalid UTF-8', () => {
 
   it('reads lines split anywhere across chunks, CRLF and a leading BOM included', async () => {
     const text = '\uFEFF{"a":"古驰"}\r\n\n{"b":"😀"}';
-    const lines = [];
-    for await (const line of utf8Lines(Readable.from([...utf8(text)].map((byte) => Buffer.from([byte]))))) lines.push(line);
-    expect(lines).toEqual([
-      { number: 1, text: '{"a":"古驰"}', bytesRead: 3 + 14 + 2 },
-      { number: 2, text: '', bytesRead: 3 + 14 + 2 + 1 },
-      { number: 3, text: '{"b":"😀"}', bytesRead: 3 + 14 + 2 + 1 + 12 + 1 },
-    ]);
+    const expected = [
+      { number: 1, text: '{"a":"古驰"}' },
+      { number: 2, text: '' },
+      { number: 3, text: '{"b":"😀"}' },
+    ];
+    // Byte by byte, every line spans chunks; in one chunk, they are one block.
+    for (const chunkSize of [1, 1000]) {
+      const batches = await batchesOf(text, chunkSize);
+      expect(batches.flatMap((batch) => batch.lines)).toEqual(expected);
+      expect(batches.at(-1)?.bytesRead).toBe(3 + 14 + 2 + 1 + 12 + 1);
+    }
   });
 });
 
 describe('cli assess: line length', () => {
   it('skips a line longer than the cap without holding it, and reads on', async () => {
     const text = `{"title":"ok"}\n${'x'.repeat(40)}\n{"title":"also ok"}`;
-    const lines = [];
-    const chunks = text.match(/[\s\S]{1,7}/g)!.map((part) => Buffer.from(part));
-    for await (const line of utf8Lines(Readable.from(chunks), 20)) lines.push(line);
-    expect(lines).toEqual([
-      { number: 1, text: '{"title":"ok"}', bytesRead: 15 },
-      { number: 2, text: null, reason: 'is longer than 20 bytes; a listing line is far shorter', bytesRead: 56 },
-      { number: 3, text: '{"title":"also ok"}', bytesRead: 76 },
-    ]);
+    for (const chunkSize of [7, 1000]) {
+      const batches = await batchesOf(text, chunkSize, 20);
+      expect(batches.flatMap((batch) => batch.lines)).toEqual([
+        { number: 1, text: '{"title":"ok"}' },
+        { number: 2, text: null, reason: 'is longer than 20 bytes; a listing line is far shorter' },
+        { number: 3, text: '{"title":"also ok"}' },
+      ]);
+      expect(batches.at(-1)?.bytesRead).toBe(76);
+    }
   });
 });
 
@@ -78,8 +91,8 @@ describe('cli assess: titles are capped as the extension caps them', () => {
     const title = `古驰 高仿 原单 女包 ${'a'.repeat(100_000)}`;
     const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ itemId: '1', title, price: { min: 99, max: 99 } })}\n`));
     expect(code).toBe(0);
-    const expected = assessListing({ itemId: '1', title: title.slice(0, MAX_TITLE_LENGTH), price: { min: 99, max: 99 } }, RULES, [], 'balanced');
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(verdictInLang(expected, 'en'))));
+    const expected = assessListingIn('en', { itemId: '1', title: title.slice(0, MAX_TITLE_LENGTH), price: { min: 99, max: 99 } }, RULES, [], 'balanced');
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(expected.risk).toBe('high');
   });
 
@@ -91,7 +104,7 @@ describe('cli assess: titles are capped as the extension caps them', () => {
     const price = { min: 10, max: 10 };
     const { code, stdout } = await assessBytes(utf8(`${JSON.stringify({ title, price })}\n`));
     expect(code).toBe(0);
-    const expected = assessListing({ title: title.slice(0, MAX_TITLE_LENGTH), price }, RULES, [], 'balanced');
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(verdictInLang(expected, 'en'))));
+    const expected = assessListingIn('en', { title: title.slice(0, MAX_TITLE_LENGTH), price }, RULES, [], 'balanced');
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 });

@@ -5,7 +5,7 @@ import { HOVER_CLOSE_DELAY_MS, HOVER_OPEN_DELAY_MS } from '../../components/badg
 import type { BadgeOptions } from '../../components/badge/badge-options';
 import { BADGE_CSS } from '../../components/badge/badge-styles';
 import { type BadgeHandle, isBadgeHost, mountBadge } from '../../components/badge/mount-badge';
-import { brandMakerText, counterfeitTermText, factoryText, noticeBrandText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
+import { brandMakerText, counterfeitTermText, factoryText, inBothLanguages, noticeBrandText, noticeNamedText, priceBelowFloorText } from '../../lib/rules/reason-texts';
 import type { NoticeHit, Verdict } from '../../lib/verdict';
 import { fakeTranslate, type Locale } from './locale-messages';
 
@@ -40,16 +40,16 @@ const VERDICT: Verdict = {
   brand: 'gucci',
   score: 100,
   reasons: [
-    { code: 'brand', text: brandMakerText({ en: 'Gucci', zh_CN: '古驰' }, { en: 'bags', zh_CN: '包袋' }), weight: 'context' },
-    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: noticeNamedText(NOTICE, 'shop'), weight: 'strong' },
-    { code: 'counterfeit-term', text: counterfeitTermText('高仿'), weight: 'strong' },
+    { code: 'brand', text: inBothLanguages(brandMakerText({ en: 'Gucci', zh_CN: '古驰' }, { en: 'bags', zh_CN: '包袋' })), weight: 'context' },
+    { code: 'notice-shop', noticeId: NOTICE.noticeId, url: NOTICE.url!, text: inBothLanguages(noticeNamedText(NOTICE, 'shop')), weight: 'strong' },
+    { code: 'counterfeit-term', text: inBothLanguages(counterfeitTermText('高仿')), weight: 'strong' },
     {
       code: 'price-far-below-floor',
-      text: priceBelowFloorText(380, 6000, { en: 'Gucci bags', zh_CN: '古驰包袋' }, true, false),
+      text: inBothLanguages(priceBelowFloorText(380, 6000, { en: 'Gucci bags', zh_CN: '古驰包袋' }, true, false)),
       weight: 'strong',
       source: FLOOR_SOURCE,
     },
-    { code: 'factory-wording', text: factoryText('工厂'), weight: 'supporting' },
+    { code: 'factory-wording', text: inBothLanguages(factoryText('工厂')), weight: 'supporting' },
   ],
 };
 
@@ -457,7 +457,7 @@ describe('the details panel says why', () => {
     onlyContext.open();
     expect(onlyContext.panel()!.textContent).not.toContain('What was found');
     expect(onlyContext.panel()!.querySelector('.reasons')).toBeNull();
-    const unweighted = setup({ verdict: { ...VERDICT, reasons: [{ code: 'counterfeit-term', text: counterfeitTermText('高仿') }] }, notice: null });
+    const unweighted = setup({ verdict: { ...VERDICT, reasons: [{ code: 'counterfeit-term', text: inBothLanguages(counterfeitTermText('高仿')) }] }, notice: null });
     unweighted.open();
     expect(unweighted.panel()!.querySelectorAll('.reasons li')).toHaveLength(1);
     expect(unweighted.panel()!.querySelector('.weight')).toBeNull();
@@ -484,7 +484,7 @@ describe('the details panel says why', () => {
       ...VERDICT,
       reasons: [
         VERDICT.reasons[0]!,
-        { code: 'notice-brand', noticeId: notice.noticeId, url: notice.url!, text: noticeBrandText(notice, { en: 'Gucci', zh_CN: '古驰' }), weight: 'strong' },
+        { code: 'notice-brand', noticeId: notice.noticeId, url: notice.url!, text: inBothLanguages(noticeBrandText(notice, { en: 'Gucci', zh_CN: '古驰' })), weight: 'strong' },
       ],
       notice,
     };
