@@ -315,6 +315,16 @@ interface FloorChoice {
   model: Meaning | null;
 }
 
+/** The title names a mini category (小样, 试用装) that the brand has no floor for. */
+function namesUnpricedMini(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand): boolean {
+  for (let i = 0; i < scratch.touchedCategoryCount; i++) {
+    const named = scratch.touchedCategories[i] as number;
+    if (brand.floors[named]) continue;
+    for (const category of rules.categories) if (category.miniAs === named) return true;
+  }
+  return false;
+}
+
 /** The material named decides when the brand prices it apart (18K against silver); the lowest if several. */
 function materialFloor(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand, category: number): Floor | null {
   const materialCount = rules.materials.length;
@@ -333,6 +343,8 @@ function materialFloor(rules: CompiledRules, scratch: AssessmentScratch, brand: 
  */
 function chooseFloor(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand, b: number, title: string): FloorChoice | null {
   const model = scratch.modelFloor[b] ?? null;
+  // A sample or mini set of a brand with no sample floor: the full size's floor says nothing of it.
+  if (namesUnpricedMini(rules, scratch, brand)) return null;
   let best: FloorChoice | null = model ? { floor: { price: model.floor, source: model.floorSource }, category: -1, model } : null;
   let size: TitleSize | undefined;
   forSoldCategories(scratch, brand, b, (named) => {

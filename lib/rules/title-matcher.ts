@@ -174,7 +174,7 @@ export class TitleMatcher {
           gaps++;
           if (i - start >= 32 || (own & (1 << (i - start))) === 0) foreign++;
         }
-        if (foreign > 0 && !(gaps === end - start && end - start >= 2)) continue;
+        if (foreign > 0 && !(gaps === end - start && end - start >= 2) && !(foreign === 1 && isDottedWord(first, last, start, end, posClass))) continue;
       }
       hitPattern[kept] = pattern;
       hitStart[kept] = start;
@@ -219,6 +219,17 @@ export class TitleMatcher {
     }
     return survivors;
   }
+}
+
+/**
+ * A Latin name of four letters or more broken once ("C.hanel", "D.ior", "Gu cci"): how sellers write
+ * a brand to get past the platform's keyword filter. Two Latin words do not join into a brand name
+ * by chance the way Chinese words do, so this one break is allowed.
+ */
+function isDottedWord(first: number, last: number, start: number, end: number, posClass: ArrayLike<number>): boolean {
+  if (!isLetterClass(first) || !isLetterClass(last) || end - start < 3) return false;
+  for (let i = start; i <= end; i++) if (!isLetterClass(posClass[i] as number)) return false;
+  return true;
 }
 
 /** Whether a pattern edge of class `edge` runs into the neighbouring class `neighbour`. */
