@@ -141,14 +141,21 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
     options.schedule(slice);
   };
 
-  /** Notes what a mutation touched: on a search page (`scoped`) the card (or new subtree) to read again. */
-  const note = (element: Element, scoped: boolean) => {
+  /**
+   * Notes what a mutation touched: on a search page (`scoped`) the card (or new subtree) to read
+   * again. New text (`textOnly`) in a card already reported is left alone: which item a card shows
+   * is in its attributes and elements, which are watched, so reading it again could only find the
+   * same item (a page re-rendering its sales figures a thousand times a second cost a scan each).
+   */
+  const note = (element: Element, scoped: boolean, textOnly = false) => {
     if (insideOwnUi(element)) return;
     if (!scoped) {
       request(true);
       return;
     }
-    changed.add(cardScopeOf(element) ?? element);
+    const card = cardScopeOf(element);
+    if (textOnly && card && marks.has(card)) return;
+    changed.add(card ?? element);
     request(false);
   };
 
@@ -165,7 +172,7 @@ export function watchListings(options: ListingWatcherOptions): ListingWatcher {
       for (const node of record.addedNodes) {
         if (node.nodeType === ELEMENT_NODE) {
           if (!isOwnUi(node as Element)) note(node as Element, scoped);
-        } else if (node.nodeType === TEXT_NODE && target.nodeType === ELEMENT_NODE) note(target, scoped);
+        } else if (node.nodeType === TEXT_NODE && target.nodeType === ELEMENT_NODE) note(target, scoped, true);
       }
     }
   };

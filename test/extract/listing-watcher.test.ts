@@ -89,6 +89,25 @@ describe('watchListings', () => {
     expect(batches.slice(1).flat().map((f) => f.listing.itemId)).toEqual(['720000000150']);
   });
 
+  it('leaves new text in a card already reported alone, and reads a card whose text arrives late', async () => {
+    const { doc, list, batches, queued } = setup({ cards: 3 });
+    // A page re-rendering its sales figures: no scan is even scheduled for it.
+    for (const reported of list.children) reported.querySelector('div')!.textContent = '2000+人付款';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(queued).toHaveLength(0);
+    // A card rendered empty, its title filled in afterwards, is read when the text comes.
+    const late = card(doc, '730000000001', '');
+    late.querySelector('div')!.removeAttribute('title');
+    list.append(late);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    queued.splice(0).forEach((work) => work());
+    expect(batches.slice(1).flat()).toHaveLength(0);
+    late.querySelector('div')!.textContent = 'GUCCI 包 晚到';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    queued.splice(0).forEach((work) => work());
+    expect(batches.slice(1).flat().map((f) => f.listing.itemId)).toEqual(['730000000001']);
+  });
+
   it('reads a card added during a big page\'s first scan before the rest of that scan', async () => {
     let clock = 0;
     const { doc, list, batches, queued } = setup({ cards: 1000, now: () => (clock += 1) });
