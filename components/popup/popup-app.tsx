@@ -93,7 +93,7 @@ export function PopupApp({ deps }: { deps: PopupDeps }) {
             <NewestHistory records={newest} trustedKeys={trustedKeys} deps={deps} onAction={onAction} onDelete={deleteHistoryEntry} />
           ))}
         {tab === 'reports' &&
-          (reports ? <ReportsView reports={reports} deps={deps} onAction={onAction} onError={onError} /> : <p class="muted">{t('popupLoading')}</p>)}
+          (reports ? <ReportsView reports={reports} history={history} deps={deps} onAction={onAction} onError={onError} /> : <p class="muted">{t('popupLoading')}</p>)}
         {tab === 'summary' && (history ? <SummaryView records={history} deps={deps} /> : <p class="muted">{t('popupLoading')}</p>)}
         {tab === 'trusted' && (trusted ? <TrustedView trusted={trusted} deps={deps} onAction={onAction} /> : <p class="muted">{t('popupLoading')}</p>)}
       </section>

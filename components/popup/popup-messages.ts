@@ -140,6 +140,13 @@ export const POPUP_MESSAGE_KEYS = [
   'popupReportTo',
   'popupCaptureCount',
   'popupNoScreenshot',
+  'popupPhotoClusters',
+  'popupPhotoClustersNote',
+  'popupPhotoClusterSummary',
+  'popupPhotoClusterReported',
+  'popupPhotoClusterSelect',
+  'popupPhotoClusterCopy',
+  'popupPhotoClustersAll',
 ] as const;
 
 export type PopupMessageKey = (typeof POPUP_MESSAGE_KEYS)[number];

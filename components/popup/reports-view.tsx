@@ -2,10 +2,11 @@
  * The Reports desk (brand staff): reports searched, filtered and sorted, many selected at once, then
  * batched for IPP (one brand and reason a complaint, ≤ 300 URLs), moved along their case (draft →
  * batched → submitted → removed / rejected / appealed / withdrawn), exported as CSV or an evidence zip
- * (with the evidence chain), or deleted after a confirmation, with Undo. Per-brand figures on top.
+ * (with the evidence chain), or deleted after a confirmation, with Undo. Per-brand figures on top,
+ * then the shops that share a photo (a cluster's reports selected at once).
  */
 import { useMemo, useState } from 'preact/hooks';
-import { REPORT_STATUSES, type ReportRecord, type ReportStatus } from '../../lib/activity/activity-db';
+import { REPORT_STATUSES, type HistoryRecord, type ReportRecord, type ReportStatus } from '../../lib/activity/activity-db';
 import { evidenceZip, reportsCsv } from '../../lib/activity/reports-export';
 import { caseOf } from '../../lib/evidence/case-desk';
 import { INSTALLATION_KEY_ID } from '../../lib/evidence/installation-key';
@@ -19,6 +20,7 @@ import { brandLabel, formatDate, isolate } from './popup-words';
 import { RiskLabel } from './risk-label';
 import { ReportBatches } from './report-batches';
 import { ReportCase } from './report-case';
+import { ReportDeskClusters } from './report-desk-clusters';
 import { ReportDeskFilters } from './report-desk-filters';
 import { DeletedNote, useUndoableDeletion } from './undoable-deletion';
 import { reasonWords, STATUS_WORDS } from './report-words';
@@ -26,6 +28,8 @@ import { useExport } from './use-export';
 
 interface ReportsViewProps {
   reports: ReportRecord[];
+  /** The history once read, for the flagged listings that share a photo with reported ones. */
+  history?: readonly HistoryRecord[] | undefined;
   deps: PopupDeps;
   onAction: (run: () => Promise<unknown>) => void;
   onError: (error: unknown) => void;
@@ -37,7 +41,7 @@ const PAGE_SIZE = 50;
 
 const stored = (reports: readonly ReportRecord[]): Stored[] => reports.filter((r): r is Stored => r.id !== undefined);
 
-export function ReportsView({ reports, deps, onAction, onError }: ReportsViewProps) {
+export function ReportsView({ reports, history, deps, onAction, onError }: ReportsViewProps) {
   const { t } = deps;
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [filters, setFilters] = useState<DeskFilters>(NO_DESK_FILTERS);
@@ -66,6 +70,11 @@ export function ReportsView({ reports, deps, onAction, onError }: ReportsViewPro
     else next.add(id);
     setSelected(next);
   };
+  // A cluster's reports are chosen whatever the filters showed, so its batch holds every one of them.
+  const selectCluster = (ids: number[]) => {
+    changeFilters(NO_DESK_FILTERS);
+    setSelected(new Set(ids));
+  };
   const allSelected = shown.length > 0 && chosen.length === shown.length;
   const stamp = () => fileStamp(deps.now());
   const deleteChosen = () => {
@@ -84,6 +93,7 @@ export function ReportsView({ reports, deps, onAction, onError }: ReportsViewPro
   return (
     <div class="reports">
       <BrandFiguresTable reports={reports} deps={deps} />
+      <ReportDeskClusters reports={reports} history={history} deps={deps} onSelect={selectCluster} />
       <ReportDeskFilters filters={filters} brands={brands} deps={deps} onChange={changeFilters} />
       <div class="toolbar">
         <label class="check">

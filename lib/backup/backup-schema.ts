@@ -10,6 +10,8 @@ import { REPORT_STATUSES, type ReportRecord, type HistoryRecord, type TrustRecor
 import { itemIdSchema as itemId, listingSchema } from '../messaging/listing-schema';
 import { isCalendarDate } from '../notices/feed-schema';
 import { trustKeySchema } from '../messaging/page-schemas';
+import { HASH_RECIPE } from '../photos/photo-hash';
+import { DEFAULT_PHOTO_CAPACITY, photoRowKey, type PhotoRow } from '../photos/photo-index';
 import type { Settings } from '../settings/settings';
 import { SENSITIVITIES } from '../rules/sensitivity';
 import type { Verdict } from '../verdict';
@@ -131,6 +133,23 @@ const settingsSchema = v.object({
   pausedSites: v.optional(v.pipe(v.array(v.picklist(SITES)), v.maxLength(SITES.length)), []),
 }) satisfies v.GenericSchema<unknown, Settings>;
 
+/** Hex digits of the extension's photo hash: a hash of another length could not join its index. */
+const PHOTO_HASH_HEX = HASH_RECIPE.blocks.reduce((bits, k) => bits + k * k, 0) / 4;
+const photoHash = v.pipe(v.string(), v.regex(new RegExp(`^[0-9a-f]{${PHOTO_HASH_HEX}}$`), `is not a ${PHOTO_HASH_HEX * 4}-bit photo hash in hex`));
+
+const photoSchema = v.pipe(
+  v.object({
+    hash: photoHash,
+    itemId,
+    shopKey: v.nullable(v.pipe(trustKeySchema, v.check((key) => !key.startsWith('item:'), 'is not a shop key'))),
+    platform: v.picklist(['taobao', 'tmall', 'tmall-global']),
+    firstSeen: time,
+    lastSeen: time,
+    mirrored: v.optional(photoHash),
+  }),
+  v.check((row) => row.firstSeen <= row.lastSeen, 'firstSeen is after lastSeen'),
+) satisfies v.GenericSchema<unknown, PhotoRow>;
+
 /** Records are keyed: a key twice would silently keep only the last, so it is refused. */
 function uniqueBy<T>(key: (record: T) => string | number, what: string) {
   return v.rawCheck<T[]>(({ dataset, addIssue }) => {
@@ -152,6 +171,8 @@ export const backupSchema = v.object({
   trusted: v.pipe(v.array(trustSchema), uniqueBy((r) => r.key, 'trust key')),
   history: v.pipe(v.array(historySchema), uniqueBy((r) => r.itemId, 'item')),
   reports: v.pipe(v.array(reportSchema), uniqueBy((r) => r.id, 'report id')),
+  // The photo index's hashes (issue 14), added after the first backups were made: one without them restores none.
+  photos: v.optional(v.pipe(v.array(photoSchema), v.maxLength(DEFAULT_PHOTO_CAPACITY), uniqueBy((r: PhotoRow) => photoRowKey(r), 'photo of listing')), []),
 });
 
 export type Backup = v.InferOutput<typeof backupSchema>;

@@ -19,9 +19,9 @@ export interface BackupProblem {
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problems: BackupProblem[] };
 
-/** Everything, read in one transaction so the three tables agree with each other. */
+/** Everything, read in one transaction so the tables agree with each other. */
 export async function createBackup(db: ActivityDatabase, settings: Settings, now: number): Promise<Backup> {
-  return db.transaction('r', db.trusted, db.history, db.reports, async () => ({
+  return db.transaction('r', [db.trusted, db.history, db.reports, db.photos], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
@@ -29,6 +29,7 @@ export async function createBackup(db: ActivityDatabase, settings: Settings, now
     trusted: await db.trusted.orderBy('createdAt').toArray(),
     history: await db.history.orderBy('lastSeen').toArray(),
     reports: await db.reports.toArray(),
+    photos: await db.photos.orderBy('lastSeen').toArray(),
   })) as Promise<Backup>;
 }
 
@@ -107,7 +108,7 @@ export interface RestoreProgress {
 }
 
 /**
- * Replaces trusted, history and reports with the backup's, all or nothing (one rw transaction),
+ * Replaces trusted, history, reports and the photo hashes with the backup's, all or nothing (one rw transaction),
  * written in batches as notice imports are, so a backup of many screenshots is never one huge write.
  * Settings live in storage.local: the caller saves `backup.settings`.
  */
@@ -116,9 +117,9 @@ export async function restoreBackupInto(
   backup: Backup,
   onProgress?: (progress: RestoreProgress) => void,
 ): Promise<Record<DataKind, number>> {
-  const total = backup.trusted.length + backup.history.length + backup.reports.length;
-  await db.transaction('rw', db.trusted, db.history, db.reports, async () => {
-    await Promise.all([db.trusted.clear(), db.history.clear(), db.reports.clear()]);
+  const total = backup.trusted.length + backup.history.length + backup.reports.length + backup.photos.length;
+  await db.transaction('rw', [db.trusted, db.history, db.reports, db.photos], async () => {
+    await Promise.all([db.trusted.clear(), db.history.clear(), db.reports.clear(), db.photos.clear()]);
     let done = 0;
     const write = async <T extends object>(table: { bulkPut(records: readonly T[]): Promise<unknown> }, records: readonly T[]): Promise<void> => {
       for (const batch of writeBatches(records)) {
@@ -130,6 +131,7 @@ export async function restoreBackupInto(
     await write(db.trusted, backup.trusted);
     await write(db.history, backup.history);
     await write(db.reports, backup.reports);
+    await write(db.photos, backup.photos);
   });
   return { settings: 1, trusted: backup.trusted.length, history: backup.history.length, reports: backup.reports.length };
 }

@@ -6,12 +6,18 @@ import { createReport } from '../../lib/activity/reports';
 import { trust } from '../../lib/activity/trust';
 import { backupFileName, backupJson, createBackup, parseBackup, restoreBackupInto, type Backup } from '../../lib/backup/backup';
 import type { Listing } from '../../lib/listing';
+import type { PhotoRow } from '../../lib/photos/photo-index';
 import type { Settings } from '../../lib/settings/settings';
 import type { Verdict } from '../../lib/verdict';
 
 const NOW = Date.UTC(2025, 2, 1, 12);
 const SETTINGS: Settings = { role: 'brand-staff', sensitivity: 'strict', showLowMarks: true, mutedBrands: ['chanel'], pausedSites: ['tmall.com'] };
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+/** 320-bit photo hashes (80 hex digits), as the extension makes them. */
+const PHOTOS: PhotoRow[] = [
+  { hash: '0123456789abcdef'.repeat(5), mirrored: 'fedcba9876543210'.repeat(5), itemId: '700000000001', shopKey: 'shop-name:莆田精品店1', platform: 'taobao', firstSeen: NOW - 900, lastSeen: NOW - 800 },
+  { hash: '00ff00ff'.repeat(10), itemId: '700000000009', shopKey: null, platform: 'tmall', firstSeen: NOW - 700, lastSeen: NOW - 700 },
+];
 
 const dbs: ActivityDatabase[] = [];
 function openDb(): ActivityDatabase {
@@ -58,11 +64,12 @@ async function filledDb(): Promise<ActivityDatabase> {
   await createReport(db, { listing: listing(2), verdict: verdict(2), pageUrl: 'https://s.taobao.com/search?q=gucci', cardMarkup: '', screenshot: null, screenshotNote: 'Reported from the badge' }, NOW - 400);
   await trust(db, 'shop', listing(3), NOW - 300);
   await trust(db, 'item', listing(2), NOW - 200);
+  await db.photos.bulkPut(PHOTOS);
   return db;
 }
 
 async function contents(db: ActivityDatabase) {
-  return { history: await db.history.toArray(), reports: await db.reports.toArray(), trusted: await db.trusted.toArray() };
+  return { history: await db.history.toArray(), reports: await db.reports.toArray(), trusted: await db.trusted.toArray(), photos: await db.photos.toArray() };
 }
 
 describe('backup', () => {
@@ -76,6 +83,7 @@ describe('backup', () => {
   it('holds the format, version, settings and every record', () => {
     expect(backup).toMatchObject({ format: 'counterfeit-radar.backup', version: 1, exportedAt: NOW, settings: SETTINGS });
     expect([backup.history.length, backup.reports.length, backup.trusted.length]).toEqual([3, 2, 2]);
+    expect(backup.photos).toEqual(PHOTOS);
     expect(backupFileName(NOW)).toBe('counterfeit-radar-backup-2025-03-01.json');
   });
 
@@ -98,6 +106,18 @@ describe('backup', () => {
     await restoreBackupInto(target, parsed.backup);
     expect((await target.history.toArray()).map((r) => r.itemId)).toEqual([listing(1).itemId]);
     expect(await target.trusted.count()).toBe(0);
+  });
+
+  it('replaces the photo hashes too, and a backup made before it held any restores none', async () => {
+    const target = await filledDb();
+    const older: Partial<Backup> = JSON.parse(backupJson(backup)) as Backup;
+    delete older.photos;
+    const parsed = parseBackup(JSON.stringify(older));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.backup.photos).toEqual([]);
+    await restoreBackupInto(target, parsed.backup);
+    expect(await target.photos.count()).toBe(0);
+    expect(await target.history.count()).toBe(3);
   });
 
   it('is all or nothing: a write that fails leaves the old data', async () => {
@@ -135,10 +155,13 @@ describe('parseBackup problems', () => {
     put(bad.reports[1]!, 'status', 'sent');
     put(bad.trusted[0]!, 'createdAt', 'yesterday');
     put(bad.settings, 'sensitivity', 'paranoid');
+    put(bad.photos[0]!, 'hash', 'abcd');
+    put(bad.photos[1]!, 'shopKey', 'item:700000000009');
     const problems = problemsOf(bad);
     expect(problems.map((p) => p.path).sort()).toEqual(
-      ['history[1].risk', 'history[2].listing', 'reports[0].screenshot', 'reports[1].status', 'settings.sensitivity', 'trusted[0].createdAt'].sort(),
+      ['history[1].risk', 'history[2].listing', 'photos[0].hash', 'photos[1].shopKey', 'reports[0].screenshot', 'reports[1].status', 'settings.sensitivity', 'trusted[0].createdAt'].sort(),
     );
+    expect(problems.find((p) => p.path === 'photos[0].hash')?.reason).toBe('is not a 320-bit photo hash in hex');
     expect(problems.find((p) => p.path === 'history[2].listing')?.reason).toBe('url does not match itemId and platform');
     expect(problems.find((p) => p.path === 'reports[0].screenshot')?.reason).toBe('is not a PNG data URL');
   });
@@ -147,10 +170,12 @@ describe('parseBackup problems', () => {
     const bad = structuredClone(good);
     bad.history[0]!.itemId = bad.history[1]!.itemId;
     bad.reports[1]!.id = bad.reports[0]!.id;
+    bad.photos[1] = { ...bad.photos[1]!, itemId: bad.photos[0]!.itemId, platform: bad.photos[0]!.platform };
     const problems = problemsOf(bad);
     expect(problems).toContainEqual({ path: 'history[0]', reason: 'itemId differs from the listing or the verdict' });
     expect(problems).toContainEqual({ path: 'history[1]', reason: `item ${bad.history[1]!.itemId} appears twice` });
     expect(problems).toContainEqual({ path: 'reports[1]', reason: `report id ${bad.reports[0]!.id} appears twice` });
+    expect(problems).toContainEqual({ path: 'photos[1]', reason: 'photo of listing taobao:700000000001 appears twice' });
   });
 
   it('refuses another format or version, and text that is not JSON', () => {

@@ -64,8 +64,8 @@ export interface FixtureServer {
   urlFor(name: string, origin: (host: string) => string): string;
   /** Extra pages a test serves (path on any host → HTML). */
   extraPages: Map<string, string>;
-  /** Other answers a test gives (path on any host → handler): feeds, with their status and headers. */
-  extraResponses: Map<string, (request: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string }>;
+  /** Other answers a test gives (path on any host → handler): feeds or images, with their status and headers. */
+  extraResponses: Map<string, (request: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string | Uint8Array }>;
   close(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import type { PopupTranslate } from '../../../components/popup/popup-messages';
 import { ActivityDatabase, type HistoryRecord, type ReportRecord, type TrustRecord } from '../../../lib/activity/activity-db';
 import type { CurrentListing } from '../../../lib/messaging/page-protocol';
 import type { PageSummary } from '../../../lib/messaging/protocol';
+import type { PhotoRow } from '../../../lib/photos/photo-index';
 import { NOW } from '../../activity/history-records';
 import { fakeTranslate, type Locale } from '../locale-messages';
 
@@ -15,6 +16,7 @@ export interface PopupData {
   history?: HistoryRecord[];
   reports?: ReportRecord[];
   trusted?: TrustRecord[];
+  photos?: PhotoRow[];
 }
 
 export async function renderPopup(data: PopupData = {}, overrides: Partial<PopupDeps> = {}, locale: Locale = 'en') {
@@ -24,6 +26,7 @@ export async function renderPopup(data: PopupData = {}, overrides: Partial<Popup
   await db.history.bulkPut(data.history ?? []);
   await db.reports.bulkPut(data.reports ?? []);
   await db.trusted.bulkPut(data.trusted ?? []);
+  await db.photos.bulkPut(data.photos ?? []);
   const send = vi.fn(async () => ({ deleted: 1, updated: 1, key: 'item:1' }));
   const copyText = vi.fn<(text: string) => Promise<void>>(async () => undefined);
   const saveFile = vi.fn<(name: string, data: Blob) => void>();
