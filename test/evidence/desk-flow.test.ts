@@ -46,7 +46,7 @@ describe('the desk through the background', () => {
       now: () => now,
       uiLanguage: () => 'en',
       captureVisibleTab: async () => 'data:image/png;base64,iVBORw0KGgo=',
-      openTab: async () => undefined,
+      showTab: async () => undefined,
     });
     const handlers = pageHandlers({ activity, service, now: () => now } as unknown as PageHandlerDeps);
     const call = async <K extends keyof typeof handlers>(name: K, data: unknown) => (handlers[name].handle as (d: unknown) => unknown)(checkPageRequest(name, data));
