@@ -13,6 +13,7 @@ import type { ChangeScope } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { changeReportStatus, updateReportCase } from '../evidence/case-desk';
 import { DeletedReports } from '../evidence/deleted-reports';
+import { ensureInstallationKey, keyFingerprint } from '../evidence/installation-key';
 import { DeletedRecords } from '../activity/deleted-records';
 import { clearActivity } from './activity-changes';
 import type { BackgroundService } from './background-service';
@@ -118,6 +119,13 @@ export function pageHandlers({ activity, service, notices, packs, photos, saveSe
     },
     removeNoticeFeed: { changes: 'verdicts', handle: (data) => notices.remove(data.feedKey) },
     refreshNoticeFeeds: { changes: 'verdicts', handle: () => notices.refreshAll() },
+    installationKey: {
+      changes: null,
+      handle: async () => {
+        const key = await ensureInstallationKey(activity, now());
+        return key ? { publicKey: key.publicKey, fingerprint: await keyFingerprint(key.publicKey), createdAt: key.createdAt } : null;
+      },
+    },
     noticeStatus: {
       changes: null,
       handle: async () => {

@@ -85,6 +85,10 @@ describe('the desk through the background', () => {
     const key = await activity.keys.get('installation');
     expect(key?.publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     const zip = await evidenceZip(await activity.reports.toArray(), chain, now, undefined, key);
-    expect(await verifyEvidenceZip(zip, { publicKey: key!.publicKey })).toMatchObject({ ok: true, entries: 6, reports: 2, notes: [], signedBy: { publicKey: key!.publicKey } });
+    // The key the options page shows (and its fingerprint) is the one the CLI checks the zip against.
+    const shown = (await call('installationKey', undefined)) as { publicKey: string; fingerprint: string };
+    expect(shown.publicKey).toBe(key!.publicKey);
+    expect(await verifyEvidenceZip(zip, { publicKey: shown.publicKey })).toMatchObject({ ok: true, entries: 6, reports: 2, notes: [], signedBy: { publicKey: shown.publicKey, fingerprint: shown.fingerprint } });
+    expect(await activity.keys.count()).toBe(1);
   });
 });
