@@ -1,5 +1,6 @@
 /**
- * The backup file, `counterfeit-radar.backup` version 1, as a schema. A backup is a file the user
+ * The backup file, `counterfeit-radar.backup` version 1, as a schema (with the evidence log since
+ * issue 13; an older file without it still reads). A backup is a file the user
  * carries around and may edit, so everything is checked as if it were page data: listings must have
  * the link rebuilt from their id (listingSchema), links are http(s), screenshots are PNG data URLs.
  * Unknown fields inside records are dropped; an unknown format or version is refused.
@@ -13,6 +14,7 @@ import { trustKeySchema } from '../messaging/page-schemas';
 import type { Settings } from '../settings/settings';
 import { SENSITIVITIES } from '../rules/sensitivity';
 import type { Verdict } from '../verdict';
+import { EVIDENCE_KINDS, type EvidenceEntry } from '../evidence/evidence-chain';
 
 export const BACKUP_FORMAT = 'counterfeit-radar.backup';
 export const BACKUP_VERSION = 1;
@@ -79,6 +81,7 @@ const historySchema = v.pipe(
   v.check((record) => sameItem(record), 'itemId differs from the listing or the verdict'),
 ) satisfies v.GenericSchema<unknown, HistoryRecord>;
 
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 in hex'));
 const pngDataUrl = v.nullable(v.pipe(v.string(), v.startsWith('data:image/png;base64,', 'is not a PNG data URL'), v.maxLength(50_000_000)));
 
 const reportSchema = v.pipe(
@@ -94,7 +97,7 @@ const reportSchema = v.pipe(
     cardMarkup: text(200_000),
     screenshot: pngDataUrl,
     screenshotNote: v.nullable(text(2000)),
-    evidenceSha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 in hex')),
+    evidenceSha256: sha256,
     // The case desk's fields (activity database version 2); a backup from before has none.
     brand: v.optional(v.nullable(text(100))),
     reason: v.optional(v.nullable(text(200))),
@@ -131,6 +134,22 @@ const settingsSchema = v.object({
   pausedSites: v.optional(v.pipe(v.array(v.picklist(SITES)), v.maxLength(SITES.length)), []),
 }) satisfies v.GenericSchema<unknown, Settings>;
 
+/**
+ * An entry of the evidence log as stored (evidence-chain.ts). Its shape is checked here; whether the
+ * chain holds (seq, prev, hashes) is checked by verifyChain before a restore writes anything.
+ */
+const evidenceEntrySchema = v.object({
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  at: time,
+  kind: v.picklist(EVIDENCE_KINDS),
+  reportId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  data: text(100_000),
+  dataSha256: sha256,
+  files: v.pipe(v.array(v.object({ name: text(200), sha256 })), v.maxLength(200)),
+  prev: sha256,
+  hash: sha256,
+}) satisfies v.GenericSchema<unknown, EvidenceEntry>;
+
 /** Records are keyed: a key twice would silently keep only the last, so it is refused. */
 function uniqueBy<T>(key: (record: T) => string | number, what: string) {
   return v.rawCheck<T[]>(({ dataset, addIssue }) => {
@@ -152,6 +171,9 @@ export const backupSchema = v.object({
   trusted: v.pipe(v.array(trustSchema), uniqueBy((r) => r.key, 'trust key')),
   history: v.pipe(v.array(historySchema), uniqueBy((r) => r.itemId, 'item')),
   reports: v.pipe(v.array(reportSchema), uniqueBy((r) => r.id, 'report id')),
+  // Added after the first backups were made: a backup without it restores an empty log, and the
+  // background then logs its reports late (logUnloggedReports), saying so.
+  evidence: v.optional(v.pipe(v.array(evidenceEntrySchema), v.maxLength(10_000_000)), []),
 });
 
 export type Backup = v.InferOutput<typeof backupSchema>;
