@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { TAOBAO_HOST_PATTERNS } from './lib/page/hosts';
+import { IPP_HOST_PATTERN } from './lib/page/ipp-url';
 import { PHOTO_CDN_MATCHES } from './lib/photos/photo-url';
 
 // The manifest is generated: WXT writes one for Chrome MV3 and one for Firefox (MV2 by default in WXT
@@ -19,8 +20,10 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // Only Taobao's and Tmall's hosts: the content script needs nothing else, and no <all_urls>. And
     // their image CDNs, which the pages already load: the background downloads a listing's main photo
-    // from there to hash it (reused photos, lib/photos); it fetches nothing else.
-    host_permissions: [...TAOBAO_HOST_PATTERNS, ...PHOTO_CDN_MATCHES],
+    // from there to hash it (reused photos, lib/photos); it fetches nothing else. And the IP protection
+    // platform, only so that its open tab's URL is visible and a report reuses that tab
+    // (lib/background/site-tab.ts): nothing is injected there or fetched from it.
+    host_permissions: [...TAOBAO_HOST_PATTERNS, ...PHOTO_CDN_MATCHES, IPP_HOST_PATTERN],
     // storage: settings; contextMenus + activeTab: a report from the context menu or the shortcut may
     // take a screenshot (captureVisibleTab needs activeTab or <all_urls>, and we want no <all_urls>).
     // alarms: notice-feed subscriptions refresh on a schedule that survives the worker stopping.

@@ -78,6 +78,7 @@ export default defineContentScript({
           t: translate,
           onTrust: (kind: 'item' | 'shop') => void actions.trust(kind),
           undoTrust: next.undo ? { kind: next.undo.kind, run: next.undo.run } : null,
+          complaintCopy: next.complaintCopy,
           onReport: () => void actions.report(),
           // Checked like every answer: a malformed one shows nothing.
           photoSignals: async () => v.parse(photoSummarySchema, await sendMessage('photoSignals', { listing: next.listing })),
@@ -141,10 +142,9 @@ export default defineContentScript({
     );
     ctx.onInvalidated(
       onMessage('reportRecorded', ({ data }) => {
-        badges.markReported(data.itemId);
-        // The menu click is the user's gesture; if the page has lost focus the copy fails quietly and
-        // the complaint stays in the report record.
-        navigator.clipboard.writeText(data.complaint).catch(() => undefined);
+        // The menu click is the user's gesture; if the page has lost focus the copy fails, the badge
+        // says so, and the complaint stays in the report record.
+        badges.markReported(data.itemId, navigator.clipboard.writeText(data.complaint));
       }),
     );
 

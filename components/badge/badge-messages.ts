@@ -38,6 +38,8 @@ export const BADGE_MESSAGE_KEYS = [
   'badgeActionTrustShop',
   'badgeActionTrustItem',
   'badgeActionReportEvidence',
+  'badgeComplaintCopied',
+  'badgeComplaintCopyFailed',
   'badgeOpensNewTab',
   'badgeTrustedItem',
   'badgeTrustedShop',

@@ -33,6 +33,8 @@ export interface BadgeOptions {
   onTrust: (kind: TrustKind) => void;
   /** Right after a trust: the badge says so and offers Undo (the caller removes it later). */
   undoTrust?: { kind: TrustKind; run: () => void } | null;
+  /** Right after a report: whether its complaint text reached the clipboard (said on the badge). */
+  complaintCopy?: 'copied' | 'failed' | null;
   /** Brand staff's report with evidence; the caller records it and then sets `reported`. */
   onReport: () => void;
   /**

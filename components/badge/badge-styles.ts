@@ -111,6 +111,18 @@ export const BADGE_CSS = `
   background: rgba(255, 255, 255, 0.9);
   color: #1f1f1f;
 }
+/* Empty, it takes no room but stays in the accessibility tree: a hidden live region announces nothing. */
+.copy-note { max-width: 220px; margin: 0 4px; padding: 0; }
+.copy-note[data-copy] {
+  margin-bottom: 4px;
+  padding: 3px 8px;
+  border-radius: 6px;
+  font-weight: 600;
+  background: #e6f4ea;
+  color: #0d652d;
+  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25);
+}
+.copy-note[data-copy="failed"] { background: #fce8e6; color: #a50e0e; }
 
 .panel {
   position: absolute;

@@ -170,6 +170,10 @@ export function Badge({ options }: { options: BadgeOptions }) {
         <span class="label">{levelWords}</span>
         {options.reported && <span class="reported-chip">{t('badgeReported')}</span>}
       </button>
+      {/* Always present, so screen readers announce the words when they appear after a report. */}
+      <p class="copy-note" role="status" data-copy={options.complaintCopy ?? undefined}>
+        {options.complaintCopy ? t(options.complaintCopy === 'copied' ? 'badgeComplaintCopied' : 'badgeComplaintCopyFailed') : ''}
+      </p>
       {open && <BadgePanel id={PANEL_ID} options={options} brand={brand} badge={button} />}
     </div>
   );

@@ -1,7 +1,7 @@
 /**
  * The user's own data: export everything as one JSON backup, restore one (checked here first so the
  * problems show before anything is asked, then confirmed, then replaced by the background in one
- * transaction), and clear chosen kinds after a confirmation.
+ * transaction), and clear chosen kinds after a confirmation; and the installation's public signing key.
  */
 import { useState } from 'preact/hooks';
 import { backupFileName, backupJson, createBackup, parseBackup, type Backup } from '../../lib/backup/backup';
@@ -11,6 +11,7 @@ import { ConfirmBox } from './confirm-box';
 import type { OptionsDeps } from './options-deps';
 import type { OptionsMessageKey } from './options-messages';
 import { failed, OutcomeView, refused, type Outcome } from './outcome';
+import { SigningKey } from './signing-key';
 
 const KINDS: readonly { kind: DataKind; label: OptionsMessageKey }[] = [
   { kind: 'history', label: 'optionsKindHistory' },
@@ -134,6 +135,7 @@ export function DataSection({ deps }: { deps: OptionsDeps }) {
       )}
       {busy && <p class="muted">{t('optionsWorking')}</p>}
       <OutcomeView outcome={outcome} t={t} />
+      <SigningKey deps={deps} />
     </section>
   );
 }

@@ -40,6 +40,8 @@ export interface OptionsDeps {
    * it was granted (a feed that allows cross-origin reads needs no grant).
    */
   requestSiteAccess?: (url: string) => Promise<boolean>;
+  /** Puts text on the clipboard; rejects when the browser refuses. */
+  copyText: (text: string) => Promise<void>;
   /** Offers a file to the user (a Blob URL behind an `<a download>`). */
   saveFile: (fileName: string, text: string) => void;
   newImportId: () => string;

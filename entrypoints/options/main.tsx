@@ -44,6 +44,7 @@ const deps: OptionsDeps = {
   },
   // The site's origin only, under the optional <all_urls> grant; a refusal is not an error.
   requestSiteAccess: (url) => browser.permissions.request({ origins: [`${new URL(url).origin}/*`] }).catch(() => false),
+  copyText: (text) => navigator.clipboard.writeText(text),
   saveFile: (fileName, text) => saveFile(document, fileName, new Blob([text], { type: 'application/json' })),
   newImportId: () => crypto.randomUUID(),
   now: () => Date.now(),

@@ -20,9 +20,10 @@ import type { ActivityDatabase, ReportRecord } from './activity-db';
 export type StoredReport = ReportRecord & { pending?: 1 };
 
 /**
- * A second click on the same listing within this time gets the first report back: the click made again
- * after a stopped worker, or a double click, is the same report. A deliberate second report of the same
- * listing waits a minute.
+ * A second click on the same listing within this time of its report (or of its latest capture) gets
+ * that report back and nothing more: the click made again after a stopped worker, or a double click,
+ * is the same report. After it, reporting the listing again adds a capture to its report (see
+ * FiledReport.again): one report per listing.
  */
 export const REPORT_REPEAT_MS = 60_000;
 
@@ -96,7 +97,12 @@ export interface FiledReport {
   record: ReportRecord;
   /** True when the click found a report of this listing made moments before (or still pending) and returned it. */
   repeated: boolean;
+  /** True when the listing was reported before the repeat window: its report is returned, for the caller to add a capture to. */
+  again: boolean;
 }
+
+/** When the report last took evidence: its creation or its latest capture. */
+const lastTaken = (report: ReportRecord): number => Math.max(report.createdAt, ...(report.captures ?? []).map((c) => c.at));
 
 /** Finishing a pending report, by database and id, so a double click or a start-up resume shares one run. */
 const finishing = new WeakMap<ActivityDatabase, Map<number, Promise<ReportRecord>>>();
@@ -113,17 +119,21 @@ export async function fileReport(
   const now = steps.now();
   const provisional = await draftRecord({ ...page, verdict: steps.verdictNow(page.listing), screenshot: null, screenshotNote: STOPPED_SCREENSHOT_NOTE }, now);
   const reports = db.reports as unknown as Dexie.Table<StoredReport, number>;
-  const { record, repeated } = await db.transaction('rw', db.reports, async () => {
-    const recent = (await reports.where('itemId').equals(page.listing.itemId).toArray())
-      .filter((r) => r.pending === 1 || (r.createdAt <= now && now - r.createdAt < REPORT_REPEAT_MS))
+  const { record, repeated, again } = await db.transaction('rw', db.reports, async () => {
+    const ofListing = await reports.where('itemId').equals(page.listing.itemId).toArray();
+    const recent = ofListing
+      .filter((r) => r.pending === 1 || (r.createdAt <= now && now - lastTaken(r) < REPORT_REPEAT_MS))
       .sort((a, b) => b.createdAt - a.createdAt)[0];
-    if (recent) return { record: recent, repeated: true };
+    if (recent) return { record: recent, repeated: true, again: false };
+    // The oldest, should there be several from before one report per listing.
+    const earlier = ofListing.sort((a, b) => (a.id ?? 0) - (b.id ?? 0))[0];
+    if (earlier) return { record: earlier, repeated: false, again: true };
     const stored: StoredReport = { ...provisional, pending: 1 };
     stored.id = await reports.add(stored);
-    return { record: stored, repeated: false };
+    return { record: stored, repeated: false, again: false };
   });
   const finished = (record as StoredReport).pending === 1 ? await finishReport(db, record.id as number, steps) : withoutMark(record);
-  return { record: finished, repeated };
+  return { record: finished, repeated, again };
 }
 
 /** Finishes every report a stopped worker left pending; call at worker start. Returns how many. */

@@ -29,6 +29,7 @@ import { PhotoStore } from '../photos/photo-store';
 import { fetchPhotoPixels } from './photo-pixels';
 import { PhotoService } from './photo-service';
 import { RulePackService } from './rule-pack-service';
+import { showSiteTab } from './site-tab';
 import { TabAnnouncer } from './tab-announcer';
 import { toolbarBadge } from './toolbar-badge';
 
@@ -109,9 +110,7 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     now: () => Date.now(),
     uiLanguage: () => uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage')),
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
-    openTab: async (url) => {
-      await browser.tabs.create({ url });
-    },
+    showTab: (url) => showSiteTab(browser, url),
     onAssessed: (listings) => photos.note(listings),
   });
 

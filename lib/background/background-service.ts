@@ -9,9 +9,11 @@ import { complaintText, fileReport, finishPendingReports, type ReportSteps } fro
 import { trust, trustKeys, untrust } from '../activity/trust';
 import type { Listing } from '../listing';
 import { logReportCreated } from '../evidence/evidence-log';
+import { addCapture } from '../evidence/report-captures';
 import { listingSchema } from '../messaging/listing-schema';
 import type { AssessAnswer, ListingEvidence, ReportAnswer } from '../messaging/protocol';
 import { taobaoPageUrl } from '../page/hosts';
+import { IPP_URL } from '../page/ipp-url';
 import { officialShops } from '../rule-packs/official-shops';
 import { assessListing, type CompiledRules } from '../rules';
 import type { Settings } from '../settings/settings';
@@ -19,7 +21,7 @@ import type { NoticeHit } from '../verdict';
 import { ActivityMarks } from './activity-marks';
 import { assessBatch, checkedOrThrow, InvalidBatchError } from './assess-batch';
 
-export const IPP_URL = 'https://ipp.alibabagroup.com/';
+export { IPP_URL };
 
 export interface BackgroundDeps {
   activity: ActivityDatabase;
@@ -33,7 +35,8 @@ export interface BackgroundDeps {
   uiLanguage: () => 'en' | 'zh_CN';
   /** A PNG data URL of the visible tab, or throws when the browser refuses (no activeTab). */
   captureVisibleTab: (windowId: number) => Promise<string>;
-  openTab: (url: string) => Promise<void>;
+  /** Brings the tab already open on `url`'s site to the front, or opens `url` in a new one. */
+  showTab: (url: string) => Promise<void>;
   /** After a batch is answered: its checked listings (their photos are hashed from here, in their own time). */
   onAssessed?: (listings: readonly Listing[]) => void;
 }
@@ -49,6 +52,8 @@ const checkedListing = (raw: unknown): Listing => checkedOrThrow(listingSchema, 
 
 export class BackgroundService {
   #writes: Promise<void> = Promise.resolve();
+  /** Reports being filed, by item id: a second click on a listing waits for the first to be stored. */
+  readonly #filing = new Map<string, Promise<unknown>>();
   /** Trusted and reported, in memory; call marks.forget() after changing those tables elsewhere. */
   readonly marks: ActivityMarks;
 
@@ -126,9 +131,10 @@ export class BackgroundService {
   }
 
   /**
-   * Records a report and opens the IP protection platform. `windowId` is the tab's window when a
-   * screenshot may be taken; the badge's button has no activeTab grant, so its reports say why they
-   * have none.
+   * Records a report, or a capture added to the listing's report when it has one from before the
+   * repeat window, and shows the IP protection platform's tab (the open one, else a new one).
+   * `windowId` is the tab's window when a screenshot may be taken; the badge's button has no activeTab
+   * grant, so its reports say why they have none.
    */
   async report(
     evidence: ListingEvidence,
@@ -140,14 +146,46 @@ export class BackgroundService {
     const pageUrl = senderPage(senderUrl);
     const listing = checkedListing(evidence.listing);
     const cardMarkup = typeof evidence.cardMarkup === 'string' ? evidence.cardMarkup : '';
-    const { record: report, repeated } = await fileReport(this.deps.activity, { listing, pageUrl, cardMarkup }, await this.reportSteps(windowId));
-    // A repeated click returns the report already made (and already in the evidence log).
-    if (!repeated && report.id !== undefined) await logReportCreated(this.deps.activity, { ...report, id: report.id });
+    const steps = await this.reportSteps(windowId);
+    const { report, capture } = await this.oneAtATime(listing.itemId, async () => {
+      const filed = await fileReport(this.deps.activity, { listing, pageUrl, cardMarkup }, steps);
+      const id = filed.record.id as number;
+      if (filed.again) return { report: filed.record, capture: await this.addCapture(id, listing, pageUrl, steps) };
+      // A repeated click returns the report already made (and already in the evidence log).
+      if (!filed.repeated) await logReportCreated(this.deps.activity, { ...filed.record, id });
+      return { report: filed.record, capture: null };
+    });
     await this.marks.noteReported(listing.itemId);
-    const answer: ReportAnswer = { reportId: report.id ?? 0, complaint: complaintText(report, this.deps.uiLanguage()), screenshot: report.screenshot !== null };
+    const answer: ReportAnswer = {
+      reportId: report.id ?? 0,
+      complaint: complaintText(report, this.deps.uiLanguage()),
+      screenshot: capture ? capture.screenshot : report.screenshot !== null,
+      capture: capture?.n ?? null,
+    };
     await beforeOpening?.(answer).catch(() => undefined);
-    await this.deps.openTab(IPP_URL);
+    await this.deps.showTab(IPP_URL);
     return answer;
+  }
+
+  /** What the page shows now, with the settled verdict and a screenshot if one may be taken, added to the report. */
+  private async addCapture(reportId: number, listing: Listing, pageUrl: string, steps: ReportSteps): Promise<{ n: number; screenshot: boolean } | null> {
+    const at = steps.now();
+    const verdict = await steps.settledVerdict(listing);
+    const { screenshot, screenshotNote } = await steps.screenshot();
+    const added = await addCapture(this.deps.activity, reportId, { at, listing, verdict, pageUrl, screenshot, screenshotNote });
+    return added ? { n: added.n, screenshot: screenshot !== null } : null;
+  }
+
+  /** Runs `file` after any report of the same listing still being filed, so a double click adds one capture, not two. */
+  private async oneAtATime<T>(itemId: string, file: () => Promise<T>): Promise<T> {
+    const before = this.#filing.get(itemId) ?? Promise.resolve();
+    const run = before.then(file, file);
+    const settled = run.catch(() => undefined);
+    this.#filing.set(itemId, settled);
+    void settled.then(() => {
+      if (this.#filing.get(itemId) === settled) this.#filing.delete(itemId);
+    });
+    return run;
   }
 
   /** At worker start: finishes the reports a stopped worker left pending. */

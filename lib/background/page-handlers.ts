@@ -5,7 +5,7 @@
  */
 import type { ActivityDatabase } from '../activity/activity-db';
 import { untrust } from '../activity/trust';
-import { parseBackup, restoreBackupInto } from '../backup/backup';
+import { evidenceProblems, parseBackup, restoreBackupInto } from '../backup/backup';
 import { BackupUploads } from '../backup/backup-upload';
 import { pageFailure, pathProblemsFailure, type PageProtocolMap, type PageRequest } from '../messaging/page-protocol';
 import type { CheckedPageRequest } from '../messaging/page-schemas';
@@ -13,6 +13,8 @@ import type { ChangeScope } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import { changeReportStatus, updateReportCase } from '../evidence/case-desk';
 import { DeletedReports } from '../evidence/deleted-reports';
+import { logUnloggedReports } from '../evidence/evidence-log';
+import { ensureInstallationKey, keyFingerprint } from '../evidence/installation-key';
 import { DeletedRecords } from '../activity/deleted-records';
 import { clearActivity } from './activity-changes';
 import type { BackgroundService } from './background-service';
@@ -99,7 +101,11 @@ export function pageHandlers({ activity, service, notices, packs, photos, saveSe
         if (json === null) return pageFailure('the backup did not arrive whole; nothing was restored (choose the file again)');
         const parsed = parseBackup(json);
         if (!parsed.ok) return pathProblemsFailure(`the backup has ${parsed.problems.length} problem(s); nothing was restored`, parsed.problems);
+        const chainProblems = await evidenceProblems(parsed.backup);
+        if (chainProblems.length > 0) return pathProblemsFailure("the backup's evidence log does not verify; nothing was restored", chainProblems);
         const counts = await restoreBackupInto(activity, parsed.backup);
+        // Reports the restored log does not cover (a backup from before the log) are logged now, marked late.
+        await logUnloggedReports(activity, now());
         service.marks.forget();
         photos?.forget();
         await saveSettings(parsed.backup.settings);
@@ -118,6 +124,13 @@ export function pageHandlers({ activity, service, notices, packs, photos, saveSe
     },
     removeNoticeFeed: { changes: 'verdicts', handle: (data) => notices.remove(data.feedKey) },
     refreshNoticeFeeds: { changes: 'verdicts', handle: () => notices.refreshAll() },
+    installationKey: {
+      changes: null,
+      handle: async () => {
+        const key = await ensureInstallationKey(activity, now());
+        return key ? { publicKey: key.publicKey, fingerprint: await keyFingerprint(key.publicKey), createdAt: key.createdAt } : null;
+      },
+    },
     noticeStatus: {
       changes: null,
       handle: async () => {

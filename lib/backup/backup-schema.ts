@@ -1,5 +1,6 @@
 /**
- * The backup file, `counterfeit-radar.backup` version 1, as a schema. A backup is a file the user
+ * The backup file, `counterfeit-radar.backup` version 1, as a schema (with the evidence log since
+ * issue 13; an older file without it still reads). A backup is a file the user
  * carries around and may edit, so everything is checked as if it were page data: listings must have
  * the link rebuilt from their id (listingSchema), links are http(s), screenshots are PNG data URLs.
  * Unknown fields inside records are dropped; an unknown format or version is refused.
@@ -15,6 +16,7 @@ import { DEFAULT_PHOTO_CAPACITY, photoRowKey, type PhotoRow } from '../photos/ph
 import type { Settings } from '../settings/settings';
 import { SENSITIVITIES } from '../rules/sensitivity';
 import type { Verdict } from '../verdict';
+import { EVIDENCE_KINDS, type EvidenceEntry } from '../evidence/evidence-chain';
 
 export const BACKUP_FORMAT = 'counterfeit-radar.backup';
 export const BACKUP_VERSION = 1;
@@ -81,6 +83,7 @@ const historySchema = v.pipe(
   v.check((record) => sameItem(record), 'itemId differs from the listing or the verdict'),
 ) satisfies v.GenericSchema<unknown, HistoryRecord>;
 
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 in hex'));
 const pngDataUrl = v.nullable(v.pipe(v.string(), v.startsWith('data:image/png;base64,', 'is not a PNG data URL'), v.maxLength(50_000_000)));
 
 const reportSchema = v.pipe(
@@ -96,7 +99,7 @@ const reportSchema = v.pipe(
     cardMarkup: text(200_000),
     screenshot: pngDataUrl,
     screenshotNote: v.nullable(text(2000)),
-    evidenceSha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 in hex')),
+    evidenceSha256: sha256,
     // The case desk's fields (activity database version 2); a backup from before has none.
     brand: v.optional(v.nullable(text(100))),
     reason: v.optional(v.nullable(text(200))),
@@ -150,6 +153,22 @@ const photoSchema = v.pipe(
   v.check((row) => row.firstSeen <= row.lastSeen, 'firstSeen is after lastSeen'),
 ) satisfies v.GenericSchema<unknown, PhotoRow>;
 
+/**
+ * An entry of the evidence log as stored (evidence-chain.ts). Its shape is checked here; whether the
+ * chain holds (seq, prev, hashes) is checked by verifyChain before a restore writes anything.
+ */
+const evidenceEntrySchema = v.object({
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  at: time,
+  kind: v.picklist(EVIDENCE_KINDS),
+  reportId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  data: text(100_000),
+  dataSha256: sha256,
+  files: v.pipe(v.array(v.object({ name: text(200), sha256 })), v.maxLength(200)),
+  prev: sha256,
+  hash: sha256,
+}) satisfies v.GenericSchema<unknown, EvidenceEntry>;
+
 /** Records are keyed: a key twice would silently keep only the last, so it is refused. */
 function uniqueBy<T>(key: (record: T) => string | number, what: string) {
   return v.rawCheck<T[]>(({ dataset, addIssue }) => {
@@ -173,6 +192,9 @@ export const backupSchema = v.object({
   reports: v.pipe(v.array(reportSchema), uniqueBy((r) => r.id, 'report id')),
   // The photo index's hashes (issue 14), added after the first backups were made: one without them restores none.
   photos: v.optional(v.pipe(v.array(photoSchema), v.maxLength(DEFAULT_PHOTO_CAPACITY), uniqueBy((r: PhotoRow) => photoRowKey(r), 'photo of listing')), []),
+  // Added after the first backups were made: a backup without it restores an empty log, and the
+  // background then logs its reports late (logUnloggedReports), saying so.
+  evidence: v.optional(v.pipe(v.array(evidenceEntrySchema), v.maxLength(10_000_000)), []),
 });
 
 export type Backup = v.InferOutput<typeof backupSchema>;

@@ -1,12 +1,13 @@
 /**
  * Export and import of the user's own data as one JSON file (see backup-schema.ts for the format).
- * Notice feeds and rule packs are not in it: they are downloads or files the user already has.
+ * It carries the evidence log beside the reports. Notice feeds and rule packs are not in it yet.
  */
 import Dexie from 'dexie';
 import * as v from 'valibot';
 import type { ActivityDatabase } from '../activity/activity-db';
 import type { DataKind } from '../messaging/page-protocol';
 import type { Settings } from '../settings/settings';
+import { verifyChain } from '../evidence/evidence-chain';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from './backup-schema';
 
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup-schema';
@@ -17,11 +18,19 @@ export interface BackupProblem {
   reason: string;
 }
 
+/** The backup's evidence log does not verify; nothing was restored. */
+export class BackupChainError extends Error {
+  override name = 'BackupChainError';
+  constructor(readonly problems: BackupProblem[]) {
+    super(`the backup's evidence log does not verify: ${problems.map((p) => `${p.path}: ${p.reason}`).join('; ')}`);
+  }
+}
+
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; problems: BackupProblem[] };
 
-/** Everything, read in one transaction so the tables agree with each other. */
+/** Everything, read in one transaction so the tables (the evidence log with the reports) agree with each other. */
 export async function createBackup(db: ActivityDatabase, settings: Settings, now: number): Promise<Backup> {
-  return db.transaction('r', [db.trusted, db.history, db.reports, db.photos], async () => ({
+  return db.transaction('r', [db.trusted, db.history, db.reports, db.photos, db.evidence], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
@@ -30,6 +39,7 @@ export async function createBackup(db: ActivityDatabase, settings: Settings, now
     history: await db.history.orderBy('lastSeen').toArray(),
     reports: await db.reports.toArray(),
     photos: await db.photos.orderBy('lastSeen').toArray(),
+    evidence: await db.evidence.orderBy('seq').toArray(),
   })) as Promise<Backup>;
 }
 
@@ -72,6 +82,15 @@ export function parseBackup(text: string): ParsedBackup {
   return { ok: false, problems: result.issues.map((issue) => ({ path: pathOf(issue), reason: reasonOf(issue) })) };
 }
 
+/**
+ * Whether the backup's evidence log still holds (every seq, prev and hash): a restore of a log
+ * changed by hand would put a broken chain beside the reports, so it is refused, naming the entry.
+ */
+export async function evidenceProblems(backup: Backup): Promise<BackupProblem[]> {
+  const verdict = await verifyChain(backup.evidence);
+  return verdict.ok ? [] : [{ path: `evidence[${verdict.index}]`, reason: verdict.reason }];
+}
+
 /** Records a write holds: a few thousand small ones, or screenshots up to about this many characters. */
 const WRITE_BATCH_RECORDS = 2_000;
 const WRITE_BATCH_CHARS = 16 * 1024 * 1024;
@@ -108,18 +127,23 @@ export interface RestoreProgress {
 }
 
 /**
- * Replaces trusted, history, reports and the photo hashes with the backup's, all or nothing (one rw transaction),
- * written in batches as notice imports are, so a backup of many screenshots is never one huge write.
- * Settings live in storage.local: the caller saves `backup.settings`.
+ * Replaces trusted, history, reports, the photo hashes and the evidence log with the backup's, all or
+ * nothing (one rw transaction), written in batches as notice imports are, so a backup of many
+ * screenshots is never one huge write. The log goes with the reports, or a restored report would take
+ * the old log's entries for another report of the same id. A log that does not verify is refused
+ * before anything is written (BackupChainError). Settings live in storage.local: the caller saves
+ * `backup.settings`; reports the log does not cover are the caller's to log (logUnloggedReports).
  */
 export async function restoreBackupInto(
   db: ActivityDatabase,
   backup: Backup,
   onProgress?: (progress: RestoreProgress) => void,
 ): Promise<Record<DataKind, number>> {
-  const total = backup.trusted.length + backup.history.length + backup.reports.length + backup.photos.length;
-  await db.transaction('rw', [db.trusted, db.history, db.reports, db.photos], async () => {
-    await Promise.all([db.trusted.clear(), db.history.clear(), db.reports.clear(), db.photos.clear()]);
+  const problems = await evidenceProblems(backup);
+  if (problems.length > 0) throw new BackupChainError(problems);
+  const total = backup.trusted.length + backup.history.length + backup.reports.length + backup.photos.length + backup.evidence.length;
+  await db.transaction('rw', [db.trusted, db.history, db.reports, db.photos, db.evidence], async () => {
+    await Promise.all([db.trusted.clear(), db.history.clear(), db.reports.clear(), db.photos.clear(), db.evidence.clear()]);
     let done = 0;
     const write = async <T extends object>(table: { bulkPut(records: readonly T[]): Promise<unknown> }, records: readonly T[]): Promise<void> => {
       for (const batch of writeBatches(records)) {
@@ -132,6 +156,7 @@ export async function restoreBackupInto(
     await write(db.history, backup.history);
     await write(db.reports, backup.reports);
     await write(db.photos, backup.photos);
+    await write(db.evidence, backup.evidence);
   });
   return { settings: 1, trusted: backup.trusted.length, history: backup.history.length, reports: backup.reports.length };
 }

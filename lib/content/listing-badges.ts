@@ -33,10 +33,16 @@ export interface BadgeState {
   settings: Settings;
   /** Just trusted by the user on this page: the badge offers Undo until `UNDO_MS` have passed. */
   undo: { kind: 'item' | 'shop'; run: () => void } | null;
+  /** Just reported: whether the complaint text reached the clipboard, said on the badge for `COPY_NOTE_MS`. */
+  complaintCopy: ComplaintCopy | null;
 }
+
+export type ComplaintCopy = 'copied' | 'failed';
 
 /** How long "Trusted — Undo" stays on the page after a trust. */
 export const UNDO_MS = 8000;
+/** How long the badge says the complaint was copied (or was not): long enough to read on coming back to the tab. */
+export const COPY_NOTE_MS = 15_000;
 
 export interface BadgeActions {
   trust(kind: 'item' | 'shop'): Promise<void>;
@@ -72,6 +78,8 @@ interface Entry {
   badges: Map<Element, BadgeHandle>;
   /** The Undo the badge offers right after the user trusted this listing here. */
   undo: BadgeState['undo'];
+  /** What became of the last report's complaint copy, while the badge says so. */
+  copyNote: { outcome: ComplaintCopy } | null;
 }
 
 /** A card split by the HTML parser leaves empty clones of its link: a badge goes on one with content. */
@@ -141,7 +149,7 @@ export class ListingBadges {
         entry.elements.push(...elements.filter((el) => !entry.elements.includes(el)));
         this.render(entry);
       } else {
-        this.entries.set(listing.itemId, { listing, elements: [...elements], verdict: null, reported: false, trusted: false, badges: new Map(), undo: null });
+        this.entries.set(listing.itemId, { listing, elements: [...elements], verdict: null, reported: false, trusted: false, badges: new Map(), undo: null, copyNote: null });
         fresh.push(listing);
       }
     }
@@ -255,11 +263,32 @@ export class ListingBadges {
     for (const entry of this.entries.values()) this.render(entry);
   }
 
-  markReported(itemId: string): void {
+  /**
+   * A report made from the menu or the shortcut is recorded; `copied` is the page's copy of its
+   * complaint, which the badge confirms (or says failed) once it settles.
+   */
+  markReported(itemId: string, copied?: Promise<void>): void {
     const entry = this.entries.get(itemId);
     if (!entry) return;
     entry.reported = true;
     this.render(entry);
+    if (copied) void this.noteCopy(entry, copied);
+  }
+
+  /** The badge says whether the complaint reached the clipboard, for a while. */
+  private async noteCopy(entry: Entry, copied: Promise<void>): Promise<void> {
+    const outcome = await copied.then(
+      (): ComplaintCopy => 'copied',
+      (): ComplaintCopy => 'failed',
+    );
+    const note = { outcome };
+    entry.copyNote = note;
+    this.render(entry);
+    setTimeout(() => {
+      if (entry.copyNote !== note) return;
+      entry.copyNote = null;
+      this.render(entry);
+    }, COPY_NOTE_MS);
   }
 
   private shows(entry: Entry): boolean {
@@ -274,7 +303,14 @@ export class ListingBadges {
       entry.badges.clear();
       return;
     }
-    const state: BadgeState = { listing: entry.listing, verdict: entry.verdict, reported: entry.reported, settings: this.settings, undo: entry.undo };
+    const state: BadgeState = {
+      listing: entry.listing,
+      verdict: entry.verdict,
+      reported: entry.reported,
+      settings: this.settings,
+      undo: entry.undo,
+      complaintCopy: entry.copyNote?.outcome ?? null,
+    };
     for (const anchor of anchorsOf(entry.elements)) {
       const handle = entry.badges.get(anchor);
       if (handle) handle.update(state);
@@ -314,11 +350,13 @@ export class ListingBadges {
         // Copied first, still inside the click: the background then opens the IP platform in a new
         // tab, which takes the focus, and Chrome refuses to write the clipboard of an unfocused page.
         // The text is the background's complaintText over the same listing and verdict.
-        const copied = entry.verdict ? this.clipboard.copy(complaintText({ listing: entry.listing, verdict: entry.verdict }, this.clipboard.language)) : Promise.resolve();
+        // The badge says at once whether the copy worked, whatever the background still has to do.
+        const copied = entry.verdict ? this.clipboard.copy(complaintText({ listing: entry.listing, verdict: entry.verdict }, this.clipboard.language)) : null;
+        const noted = copied ? this.noteCopy(entry, copied) : Promise.resolve();
         await this.background.report(entry.listing, anchor);
         entry.reported = true;
         this.render(entry);
-        await copied;
+        await noted;
       },
     };
   }

@@ -35,6 +35,15 @@ export function pathProblemsFailure(message: string, problems: readonly { path: 
   return pageFailure(message, shown, problems.length);
 }
 
+/** The public part of the installation's Ed25519 key (lib/evidence/installation-key.ts). */
+export interface InstallationPublicKey {
+  /** The raw 32-byte public key, base64: what `cli evidence verify --key` takes. */
+  publicKey: string;
+  /** Its short name, as the CLI prints it: the first 16 hex digits of its SHA-256. */
+  fingerprint: string;
+  createdAt: number;
+}
+
 export interface NoticeImportDone {
   feedKey: string;
   noticeCount: number;
@@ -138,6 +147,12 @@ export interface PageProtocolMap {
   subscribeRulePack(data: { url: string }): PageResult<{ pack: RulePackSummary }>;
   removeRulePack(data: { id: string }): void;
   listRulePacks(): { builtin: RulePackSummary; imported: RulePackSummary[]; brands: { id: string; name: { en: string; zh_CN: string } }[] };
+
+  /**
+   * The installation's signing key (made now if there is none yet), for the options to show: its
+   * public part, base64, and its fingerprint; null where the browser has no Ed25519 (exports unsigned).
+   */
+  installationKey(): InstallationPublicKey | null;
 
   /** The notice index's size and start-up timings. */
   noticeStatus(): NoticeTimings;

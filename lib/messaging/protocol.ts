@@ -22,7 +22,10 @@ export interface ReportAnswer {
   reportId: number;
   /** The complaint text, for the content script to put on the clipboard (it has the user's click). */
   complaint: string;
+  /** Whether this report, or the capture just added to it, has a screenshot. */
   screenshot: boolean;
+  /** The capture's number when the listing was reported before and this click added a capture to its report; null otherwise. */
+  capture: number | null;
 }
 
 /** What the content script knows of the listing a report is about. */

@@ -138,7 +138,7 @@ describe('a report is written first and acted on after', () => {
     // ...the worker stops here, before the complaint is copied and the tab opened.
     clock.now += 10_000;
     const again = await fileReport(worker(), PAGE, steps(clock).run);
-    expect(again).toEqual({ repeated: true, record: filed.record });
+    expect(again).toEqual({ repeated: true, again: false, record: filed.record });
     expect(await db.reports.count()).toBe(1);
   });
 
@@ -153,14 +153,31 @@ describe('a report is written first and acted on after', () => {
     expect(await db.reports.count()).toBe(1);
   });
 
-  it('reports the same listing again when the user asks again after the repeat window', async () => {
+  it("returns the listing's report, for a capture, when the user asks again after the repeat window", async () => {
     const clock = { now: 3_000_000 };
     const db = worker();
     const first = await fileReport(db, PAGE, steps(clock).run);
     clock.now += REPORT_REPEAT_MS;
-    const second = await fileReport(db, PAGE, steps(clock).run);
-    expect(second.repeated).toBe(false);
-    expect(second.record.id).not.toBe(first.record.id);
+    const later = steps(clock);
+    const second = await fileReport(db, PAGE, later.run);
+    expect(second).toEqual({ repeated: false, again: true, record: first.record });
+    // The capture is the caller's to take: filing the report again takes nothing.
+    expect(later.calls).toEqual({ settledVerdict: 0, screenshot: 0 });
+    expect(await db.reports.count()).toBe(1);
+  });
+
+  it('counts the repeat window from the latest capture, and adds to the oldest of several earlier reports', async () => {
+    const clock = { now: 4_000_000 };
+    const db = worker();
+    const oldest = await fileReport(db, PAGE, steps(clock).run);
+    // A second report of the listing, as made before one report per listing.
+    await db.reports.add({ ...oldest.record, id: undefined, createdAt: clock.now + 1 });
+    clock.now += 10 * REPORT_REPEAT_MS;
+    await db.reports.update(oldest.record.id!, { captures: [{ at: clock.now, listing: LISTING, verdict: SETTLED, pageUrl: PAGE.pageUrl, screenshot: null, screenshotNote: 'none' }] });
+    clock.now += REPORT_REPEAT_MS - 1;
+    expect(await fileReport(db, PAGE, steps(clock).run)).toMatchObject({ repeated: true, again: false, record: { id: oldest.record.id } });
+    clock.now += 1;
+    expect(await fileReport(db, PAGE, steps(clock).run)).toMatchObject({ repeated: false, again: true, record: { id: oldest.record.id } });
     expect(await db.reports.count()).toBe(2);
   });
 });

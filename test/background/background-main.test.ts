@@ -3,6 +3,7 @@ import type { ExtensionMessenger } from '@webext-core/messaging';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { REFRESH_ALARM, REFRESH_MINUTES, REPORT_MENU, startBackground } from '../../lib/background/background-main';
+import { IPP_URL } from '../../lib/page/ipp-url';
 import type { Listing } from '../../lib/listing';
 import type { PageProtocolMap } from '../../lib/messaging/page-protocol';
 import type { ProtocolMap } from '../../lib/messaging/protocol';
@@ -123,6 +124,34 @@ describe('background main', () => {
     const urls = (await fakeBrowser.tabs.query({})).map((t) => t.url);
     expect(urls).toContain('https://jubao.taobao.com/index.htm?itemId=700000000007');
     expect(await activity.reports.count()).toBe(0);
+  });
+
+  it("brand staff's reports show the IP protection platform's open tab, as it is, instead of opening another", async () => {
+    await saveSettings({ role: 'brand-staff' });
+    const { activity } = start();
+    const ippTabs = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.startsWith(IPP_URL));
+    await content.deliver('reportListing', { listing: listing(21), cardMarkup: '' }, TAOBAO_TAB);
+    expect((await ippTabs()).map((t) => t.url)).toEqual([IPP_URL]);
+
+    // The user went on to the complaint form in that tab, then reported other listings.
+    const [ipp] = await ippTabs();
+    await fakeBrowser.tabs.update(ipp!.id!, { url: 'https://ipp.alibabagroup.com/complaint/create.htm' });
+    const focused = vi.spyOn(fakeBrowser.tabs, 'update');
+    const windowFocused = vi.spyOn(fakeBrowser.windows, 'update');
+    await content.deliver('reportListing', { listing: listing(22), cardMarkup: '' }, TAOBAO_TAB);
+    await content.deliver('reportListing', { listing: listing(21), cardMarkup: '' }, TAOBAO_TAB);
+    expect((await ippTabs()).map((t) => t.url)).toEqual(['https://ipp.alibabagroup.com/complaint/create.htm']);
+    expect(focused.mock.calls).toEqual([
+      [ipp!.id, { active: true }],
+      [ipp!.id, { active: true }],
+    ]);
+    expect(windowFocused).toHaveBeenCalledWith(ipp!.windowId, { focused: true });
+    expect(await activity.reports.where('itemId').anyOf('700000000021', '700000000022').count()).toBe(2);
+
+    // The user left the platform in that tab: the next report opens it again, once.
+    await fakeBrowser.tabs.update(ipp!.id!, { url: 'https://example.org/' });
+    await content.deliver('reportListing', { listing: listing(22), cardMarkup: '' }, TAOBAO_TAB);
+    expect((await ippTabs()).map((t) => t.url)).toEqual([IPP_URL]);
   });
 
   it('tells the open Taobao tabs, and only them, once per change that alters verdicts', async () => {

@@ -5,6 +5,8 @@ import { BackgroundService, IPP_URL, type BackgroundDeps } from '../../lib/backg
 import type { Listing } from '../../lib/listing';
 import { BUILTIN_PACKS, compileRules } from '../../lib/rules';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { REPORT_REPEAT_MS } from '../../lib/activity/reports';
+import { verifyStoredChain } from '../../lib/evidence/evidence-log';
 
 const rules = compileRules(BUILTIN_PACKS);
 const PAGE = 'https://s.taobao.com/search?q=gucci';
@@ -37,7 +39,7 @@ beforeEach(() => {
     now: () => 1_700_000_000_000,
     uiLanguage: () => 'en',
     captureVisibleTab: async () => 'data:image/png;base64,iVBORw0KGgo=',
-    openTab: async (url) => {
+    showTab: async (url) => {
       opened.push(url);
     },
   };
@@ -86,7 +88,7 @@ describe('BackgroundService', () => {
 
   it('lets the page copy the complaint before the IPP tab takes focus, and opens it even if the copy fails', async () => {
     const steps: string[] = [];
-    deps.openTab = async () => {
+    deps.showTab = async () => {
       steps.push('open');
     };
     await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7, async (answer) => {
@@ -96,6 +98,39 @@ describe('BackgroundService', () => {
       throw new Error('Could not establish connection');
     });
     expect(steps).toEqual(['copy true', 'open', 'open']);
+  });
+
+  it('reporting a listing again after the repeat window adds a capture to its report, logged in the evidence chain', async () => {
+    const first = await service.report({ listing: listing(1), cardMarkup: '<a>…</a>' }, PAGE, null);
+    expect(first.capture).toBeNull();
+    deps.now = () => 1_700_000_000_000 + REPORT_REPEAT_MS;
+    const again = await service.report({ listing: listing(1), cardMarkup: '<a>…</a>' }, 'https://item.taobao.com/item.htm?id=700000000001', 7);
+    expect(again).toMatchObject({ reportId: first.reportId, capture: 1, screenshot: true });
+    expect(again.complaint).toBe(first.complaint);
+    expect(await deps.activity.reports.count()).toBe(1);
+    const [capture] = (await deps.activity.reports.get(first.reportId))!.captures!;
+    expect(capture).toMatchObject({ at: 1_700_000_000_000 + REPORT_REPEAT_MS, pageUrl: 'https://item.taobao.com/item.htm?id=700000000001', screenshot: 'data:image/png;base64,iVBORw0KGgo=', verdict: { risk: 'high' } });
+    const chain = await deps.activity.evidence.orderBy('seq').toArray();
+    expect(chain.map((e) => [e.kind, e.reportId])).toEqual([
+      ['report', first.reportId],
+      ['capture', first.reportId],
+    ]);
+    expect(JSON.parse(chain[1]!.data as string)).toMatchObject({ n: 1, screenshot: true });
+    expect(await verifyStoredChain(deps.activity)).toMatchObject({ ok: true, length: 2 });
+    expect(opened).toEqual([IPP_URL, IPP_URL]);
+  });
+
+  it('a double click on a listing reported earlier adds one capture, and a click within a minute of it none', async () => {
+    const first = await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, null);
+    deps.now = () => 1_700_000_000_000 + 5 * REPORT_REPEAT_MS;
+    const clicks = await Promise.all([1, 2].map(() => service.report({ listing: listing(1), cardMarkup: '' }, PAGE, null)));
+    expect(clicks.map((c) => c.capture).sort()).toEqual([1, null]);
+    deps.now = () => 1_700_000_000_000 + 6 * REPORT_REPEAT_MS - 1;
+    expect((await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, null)).capture).toBeNull();
+    const report = await deps.activity.reports.get(first.reportId);
+    expect(report?.captures).toHaveLength(1);
+    expect(report?.captures?.[0]?.screenshotNote).toMatch(/context menu, the keyboard shortcut/);
+    expect(await deps.activity.evidence.where('kind').equals('capture').count()).toBe(1);
   });
 
   it('trusts a listing from the history by its id, never from what a page sends', async () => {

@@ -36,7 +36,7 @@ function worker(factory: IDBFactory, ready: () => Promise<void>, clock: { now: n
     now: () => clock.now,
     uiLanguage: () => 'en',
     captureVisibleTab: async () => 'data:image/png;base64,iVBORw0KGgo=',
-    openTab: async (url) => {
+    showTab: async (url) => {
       opened.push(url);
     },
   };

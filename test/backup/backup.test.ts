@@ -4,7 +4,8 @@ import { ActivityDatabase } from '../../lib/activity/activity-db';
 import { recordSightings } from '../../lib/activity/history';
 import { createReport } from '../../lib/activity/reports';
 import { trust } from '../../lib/activity/trust';
-import { backupFileName, backupJson, createBackup, parseBackup, restoreBackupInto, type Backup } from '../../lib/backup/backup';
+import { BackupChainError, backupFileName, backupJson, createBackup, evidenceProblems, parseBackup, restoreBackupInto, type Backup } from '../../lib/backup/backup';
+import { evidenceChain, logReportCreated, logStatusChange, logUnloggedReports, verifyStoredChain } from '../../lib/evidence/evidence-log';
 import type { Listing } from '../../lib/listing';
 import type { PhotoRow } from '../../lib/photos/photo-index';
 import type { Settings } from '../../lib/settings/settings';
@@ -187,5 +188,71 @@ describe('parseBackup problems', () => {
     expect(notJson.ok).toBe(false);
     if (!notJson.ok) expect(notJson.problems).toEqual([{ path: '(file)', reason: expect.stringMatching(/^is not JSON: /) }]);
     expect(problemsOf([1, 2])).toEqual([{ path: '(file)', reason: expect.any(String) }]);
+  });
+});
+
+describe('backup of the evidence log', () => {
+  /** The filled database with its reports logged, and a status change, as the background logs them. */
+  async function loggedDb(): Promise<ActivityDatabase> {
+    const db = await filledDb();
+    for (const report of await db.reports.toArray()) await logReportCreated(db, { ...report, id: report.id! });
+    await logStatusChange(db, 1, NOW, { from: 'draft', to: 'submitted', complaintId: 'IPP-1' });
+    return db;
+  }
+
+  it('carries the log with the reports, and a restore puts it back whole, so it verifies beside them', async () => {
+    const source = await loggedDb();
+    const parsed = parseBackup(backupJson(await createBackup(source, SETTINGS, NOW)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.backup.evidence.map((e) => `${e.kind}:${e.reportId}`)).toEqual(['report:1', 'report:2', 'status:1']);
+
+    // The target had a log of its own, of other reports with the same ids: it is replaced, not merged.
+    const target = await loggedDb();
+    await logStatusChange(target, 2, NOW, { from: 'draft', to: 'withdrawn' });
+    await restoreBackupInto(target, parsed.backup);
+    expect(await evidenceChain(target)).toEqual(await evidenceChain(source));
+    expect(await verifyStoredChain(target)).toMatchObject({ ok: true, length: 3 });
+    expect(await logUnloggedReports(target, NOW)).toBe(0);
+  });
+
+  it.each([
+    ['a changed byte', (log: Backup['evidence']) => log.map((e, i) => (i === 1 ? { ...e, at: e.at + 1 } : e)), 'evidence[1]'],
+    ['a deleted entry', (log: Backup['evidence']) => log.filter((_, i) => i !== 0), 'evidence[0]'],
+    ['reordered entries', (log: Backup['evidence']) => [log[1]!, log[0]!, log[2]!], 'evidence[0]'],
+  ])('refuses a log with %s, naming the entry, and writes nothing', async (_, tamper, path) => {
+    const source = await loggedDb();
+    const parsed = parseBackup(backupJson(await createBackup(source, SETTINGS, NOW)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const tampered = { ...parsed.backup, evidence: tamper(parsed.backup.evidence) };
+    expect((await evidenceProblems(tampered)).map((p) => p.path)).toEqual([path]);
+    const target = openDb();
+    await recordSightings(target, [{ listing: listing(9), verdict: verdict(9), pageUrl: 'https://s.taobao.com/search?q=x' }], NOW);
+    await expect(restoreBackupInto(target, tampered)).rejects.toThrow(BackupChainError);
+    expect((await target.history.toArray()).map((r) => r.itemId)).toEqual([listing(9).itemId]);
+    expect(await target.reports.count()).toBe(0);
+  });
+
+  it('a backup from before the log empties the log, and its reports are then logged late', async () => {
+    const source = await filledDb();
+    const old = JSON.parse(backupJson(await createBackup(source, SETTINGS, NOW))) as Record<string, unknown>;
+    delete old.evidence;
+    const parsed = parseBackup(JSON.stringify(old));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.backup.evidence).toEqual([]);
+    const target = await loggedDb();
+    await restoreBackupInto(target, parsed.backup);
+    expect(await target.evidence.count()).toBe(0);
+    expect(await logUnloggedReports(target, NOW + 1)).toBe(2);
+    const chain = await evidenceChain(target);
+    expect(chain.map((e) => JSON.parse(e.data as string).loggedLate)).toEqual([true, true]);
+    expect(await verifyStoredChain(target)).toMatchObject({ ok: true, length: 2 });
+  });
+
+  it('checks the shape of each entry by path', () => {
+    const text = JSON.stringify({ format: 'counterfeit-radar.backup', version: 1, exportedAt: NOW, settings: SETTINGS, trusted: [], history: [], reports: [], evidence: [{ seq: 0, at: NOW, kind: 'gossip', reportId: 1, data: '{}', dataSha256: 'x', files: [], prev: '0'.repeat(64), hash: '0'.repeat(64) }] });
+    const parsed = parseBackup(text);
+    expect(parsed.ok).toBe(false);
+    const paths = parsed.ok ? [] : parsed.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['evidence[0].seq', 'evidence[0].kind', 'evidence[0].dataSha256']));
   });
 });

@@ -266,9 +266,18 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
       opened = (await run.browser.pages()).filter((p) => !before.has(p));
       openedUrls = opened.map((p) => addressOf(p.url()));
     }
+    expect(openedUrls).toEqual([IPP_URL]);
+
+    // Reported again with that tab open (a second click within the repeat window): the same report,
+    // and the open tab is shown again; no second one opens (watched for 3 s).
+    await page.bringToFront();
+    await clickAction(page, itemId, text('badgeActionReportEvidence'));
+    for (let i = 0; i < 30; i++) {
+      await sleep(100);
+      expect((await run.browser.pages()).filter((p) => !before.has(p)).map((p) => addressOf(p.url()))).toEqual([IPP_URL]);
+    }
     for (const tab of opened) await tab.close();
     await page.bringToFront();
-    expect(openedUrls).toEqual([IPP_URL]);
 
     // The record, read back from the extension's own database.
     let reports: ReportRecord[] = [];

@@ -299,6 +299,24 @@ describe('the badge states the level in words', () => {
     open();
     expect(panel()!.textContent).toContain('您已举报此商品。');
   });
+
+  it.each([
+    ['en', 'copied', 'Complaint copied — paste it into the form'],
+    ['zh_CN', 'copied', '投诉内容已复制——请粘贴到表单中'],
+    ['en', 'failed', 'Complaint not copied: the browser refused. Copy the listing’s URL from Reports in the toolbar popup'],
+    ['zh_CN', 'failed', '未能复制投诉内容：浏览器拒绝了。可在工具栏弹出窗口的“举报”中复制商品链接'],
+  ] as const)('confirms on the badge what became of the complaint copy (%s, %s), in a status region there from the start', (locale, outcome, words) => {
+    const { handle, ui } = setup({ role: 'brand-staff' }, locale);
+    const status = ui.getByRole('status');
+    expect(status.textContent).toBe('');
+    act(() => handle.update({ reported: true, complaintCopy: outcome }));
+    // The same element, now with the words: a live region announces a change, not an arrival.
+    expect(ui.getByRole('status')).toBe(status);
+    expect(status.textContent).toBe(words);
+    expect(status.dataset.copy).toBe(outcome);
+    act(() => handle.update({ complaintCopy: null }));
+    expect(status.textContent).toBe('');
+  });
 });
 
 describe('the details panel opens and closes', () => {

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { complaintText } from '../../lib/activity/reports';
-import { ListingBadges, UNDO_MS, type BackgroundLink, type BadgeActions, type BadgeState } from '../../lib/content/listing-badges';
+import { COPY_NOTE_MS, ListingBadges, UNDO_MS, type BackgroundLink, type BadgeActions, type BadgeState } from '../../lib/content/listing-badges';
 import type { PendingMarks } from '../../lib/content/checking-marks';
 import { NO_RETRY, type RetryPolicy } from '../../lib/content/request-verdicts';
 import type { FoundListing } from '../../lib/extract/found-listing';
@@ -38,6 +38,8 @@ function setup(
   const mounted = new Map<string, { state: BadgeState; actions: BadgeActions; removed: boolean }>();
   const sent: number[] = [];
   const copied: string[] = [];
+  /** The page's clipboard refuses writes while this is set (the page lost focus, or a permission prompt). */
+  const clipboard = { refuses: false };
   const background: BackgroundLink = {
     assess: async (listings) => {
       sent.push(listings.length);
@@ -50,7 +52,7 @@ function setup(
     },
     trust: async () => ({ key: 'x' }),
     untrust: async () => undefined,
-    report: async (listing) => ({ reportId: 1, complaint: `complaint ${listing.itemId}`, screenshot: false }),
+    report: async (listing) => ({ reportId: 1, complaint: `complaint ${listing.itemId}`, screenshot: false, capture: null }),
   };
   const badges = new ListingBadges(
     (_anchor, state, actions) => {
@@ -63,6 +65,7 @@ function setup(
     {
       language: 'en',
       copy: async (text) => {
+        if (clipboard.refuses) throw new DOMException('Document is not focused.', 'NotAllowedError');
         copied.push(text);
       },
     },
@@ -71,7 +74,7 @@ function setup(
     marks,
   );
   const shown = () => [...mounted.entries()].filter(([, m]) => !m.removed).map(([id]) => id).sort();
-  return { badges, mounted, sent, copied, shown, background };
+  return { badges, mounted, sent, copied, clipboard, shown, background };
 }
 
 const id = (n: number) => String(700000000000 + n);
@@ -141,6 +144,42 @@ describe('ListingBadges', () => {
     expect(t.mounted.get(id(1))!.state.reported).toBe(true);
     // The complaint the background would word: the listing's URL, title and reasons.
     expect(t.copied).toEqual([complaintText({ listing: found(1).listing, verdict: { itemId: id(1), risk: 'high', brand: 'gucci', score: 50, reasons: [] } }, 'en')]);
+  });
+
+  it('says on the badge, for a while, that the complaint was copied, or that the copy failed', async () => {
+    vi.useFakeTimers();
+    try {
+      const t = setup({ [id(1)]: 'high', [id(2)]: 'high' });
+      await t.badges.add([found(1), found(2)]);
+      expect(t.mounted.get(id(1))!.state.complaintCopy).toBeNull();
+      await t.mounted.get(id(1))!.actions.report();
+      expect(t.mounted.get(id(1))!.state).toMatchObject({ reported: true, complaintCopy: 'copied' });
+      expect(t.mounted.get(id(2))!.state.complaintCopy).toBeNull();
+
+      t.clipboard.refuses = true;
+      await t.mounted.get(id(2))!.actions.report();
+      expect(t.mounted.get(id(2))!.state).toMatchObject({ reported: true, complaintCopy: 'failed' });
+      expect(t.copied).toHaveLength(1);
+
+      vi.advanceTimersByTime(COPY_NOTE_MS);
+      expect(t.mounted.get(id(1))!.state.complaintCopy).toBeNull();
+      expect(t.mounted.get(id(2))!.state.complaintCopy).toBeNull();
+      expect(t.mounted.get(id(2))!.state.reported).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("confirms the copy of a menu or shortcut report's complaint, made by the page", async () => {
+    const t = setup({ [id(1)]: 'high' });
+    await t.badges.add([found(1)]);
+    t.badges.markReported(id(1), Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError')));
+    expect(t.mounted.get(id(1))!.state.reported).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(t.mounted.get(id(1))!.state.complaintCopy).toBe('failed');
+    t.badges.markReported(id(1), Promise.resolve());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(t.mounted.get(id(1))!.state.complaintCopy).toBe('copied');
   });
 
   it('shows every batch that was answered when another batch fails', async () => {

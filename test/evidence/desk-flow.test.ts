@@ -9,7 +9,8 @@ import { ActivityDatabase } from '../../lib/activity/activity-db';
 import { evidenceZip } from '../../lib/activity/reports-export';
 import { BackgroundService } from '../../lib/background/background-service';
 import { pageHandlers, type PageHandlerDeps } from '../../lib/background/page-handlers';
-import { evidenceChain } from '../../lib/evidence/evidence-log';
+import { backupJson, createBackup } from '../../lib/backup/backup';
+import { evidenceChain, verifyStoredChain } from '../../lib/evidence/evidence-log';
 import { verifyEvidenceZip } from '../../lib/evidence/verify-evidence-zip';
 import type { Listing } from '../../lib/listing';
 import { checkPageRequest } from '../../lib/messaging/page-schemas';
@@ -46,7 +47,7 @@ describe('the desk through the background', () => {
       now: () => now,
       uiLanguage: () => 'en',
       captureVisibleTab: async () => 'data:image/png;base64,iVBORw0KGgo=',
-      openTab: async () => undefined,
+      showTab: async () => undefined,
     });
     const handlers = pageHandlers({ activity, service, now: () => now } as unknown as PageHandlerDeps);
     const call = async <K extends keyof typeof handlers>(name: K, data: unknown) => (handlers[name].handle as (d: unknown) => unknown)(checkPageRequest(name, data));
@@ -85,6 +86,53 @@ describe('the desk through the background', () => {
     const key = await activity.keys.get('installation');
     expect(key?.publicKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     const zip = await evidenceZip(await activity.reports.toArray(), chain, now, undefined, key);
-    expect(await verifyEvidenceZip(zip, { publicKey: key!.publicKey })).toMatchObject({ ok: true, entries: 6, reports: 2, notes: [], signedBy: { publicKey: key!.publicKey } });
+    // The key the options page shows (and its fingerprint) is the one the CLI checks the zip against.
+    const shown = (await call('installationKey', undefined)) as { publicKey: string; fingerprint: string };
+    expect(shown.publicKey).toBe(key!.publicKey);
+    expect(await verifyEvidenceZip(zip, { publicKey: shown.publicKey })).toMatchObject({ ok: true, entries: 6, reports: 2, notes: [], signedBy: { publicKey: shown.publicKey, fingerprint: shown.fingerprint } });
+    expect(await activity.keys.count()).toBe(1);
+  });
+
+  it("a backup restored through the background brings the log with it, refuses a tampered one whole, and logs an old backup's reports late", async () => {
+    const make = () => new ActivityDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+    const setup = (activity: ActivityDatabase) => {
+      const service = new BackgroundService({
+        activity,
+        rules: () => compileRules(BUILTIN_PACKS),
+        noticeHits: () => [],
+        settings: async () => DEFAULT_SETTINGS,
+        now: () => T,
+        uiLanguage: () => 'en',
+        captureVisibleTab: async () => 'data:image/png;base64,iVBORw0KGgo=',
+        showTab: async () => undefined,
+      });
+      const saved: unknown[] = [];
+      const handlers = pageHandlers({ activity, service, now: () => T + DAY, saveSettings: async (s: unknown) => saved.push(s) } as unknown as PageHandlerDeps);
+      const restore = async (json: string) => (handlers.restoreBackup.handle as (d: unknown) => Promise<unknown>)(checkPageRequest('restoreBackup', { json }));
+      return { service, restore, saved };
+    };
+    const source = make();
+    const { service } = setup(source);
+    await service.report({ listing: listing(1), cardMarkup: '' }, 'https://s.taobao.com/search?q=gucci', 7);
+    const json = backupJson(await createBackup(source, DEFAULT_SETTINGS, T));
+
+    const target = make();
+    const restored = setup(target);
+    const tampered = JSON.parse(json) as { evidence: { at: number }[] };
+    tampered.evidence[0]!.at += 1;
+    expect(await restored.restore(JSON.stringify(tampered))).toMatchObject({ ok: false, problems: [{ field: 'evidence[0]' }] });
+    expect([await target.reports.count(), restored.saved.length]).toEqual([0, 0]);
+
+    expect(await restored.restore(json)).toMatchObject({ ok: true });
+    expect(await evidenceChain(target)).toEqual(await evidenceChain(source));
+
+    const old = JSON.parse(json) as Record<string, unknown>;
+    delete old.evidence;
+    expect(await restored.restore(JSON.stringify(old))).toMatchObject({ ok: true });
+    const late = await evidenceChain(target);
+    expect(late.map((e) => [e.kind, e.at, JSON.parse(e.data as string).loggedLate])).toEqual([['report', T + DAY, true]]);
+    expect(await verifyStoredChain(target)).toMatchObject({ ok: true, length: 1 });
+    source.close();
+    target.close();
   });
 });

@@ -91,3 +91,48 @@ describe('your data', () => {
     expect(harness.requests.filter((r) => r.type === 'clearData').map((r) => r.data)).toEqual([{ kinds: ['history', 'settings'] }]);
   });
 });
+
+describe("the installation's signing key", () => {
+  it('shows the public key the exports are signed with, its fingerprint, and copies it', async () => {
+    harness = makeHarness();
+    renderOptions(harness);
+    const field = (await screen.findByLabelText('Signing key of this installation (public)')) as HTMLInputElement;
+    const stored = await harness.activity.keys.get('installation');
+    expect(field.value).toBe(stored!.publicKey);
+    expect(field.value).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    expect(field.readOnly).toBe(true);
+    expect(screen.getByText(/^Fingerprint [0-9a-f]{16} \(the CLI names the key by it\)$/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy key' }));
+    await screen.findByText('Key copied.');
+    expect(harness.clipboard.copied).toEqual([stored!.publicKey]);
+
+    harness.clipboard.refuses = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Copy key' }));
+    await screen.findByText('Could not copy. Select the key above and copy it yourself.');
+    expect(screen.queryByText('Key copied.')).toBeNull();
+  });
+
+  it('is the same key on every visit, and in Chinese too', async () => {
+    harness = makeHarness('zh_CN');
+    renderOptions(harness);
+    const first = ((await screen.findByLabelText('本安装的签名密钥（公钥）')) as HTMLInputElement).value;
+    cleanup();
+    renderOptions(harness);
+    expect(((await screen.findByLabelText('本安装的签名密钥（公钥）')) as HTMLInputElement).value).toBe(first);
+    expect(await harness.activity.keys.count()).toBe(1);
+  });
+
+  it('says exports are unsigned where the browser has no Ed25519, and shows a failure as one', async () => {
+    harness = makeHarness('en', { installationKey: async () => null });
+    renderOptions(harness);
+    await screen.findByText('This browser cannot make Ed25519 keys: evidence zips from it are not signed (their hash chain still verifies).');
+    expect(screen.queryByRole('button', { name: 'Copy key' })).toBeNull();
+    cleanup();
+    await harness.close();
+
+    harness = makeHarness('en', { installationKey: async () => Promise.reject(new Error('Could not establish connection')) });
+    renderOptions(harness);
+    expect((await screen.findByText(/Could not establish connection/)).closest('[role="alert"]')).not.toBeNull();
+  });
+});

@@ -9,6 +9,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ActivityDatabase } from '../../../lib/activity/activity-db';
 import { historyVerdictChanges } from '../../../lib/background/history-verdict-changes';
 import { NoticeService } from '../../../lib/background/notice-service';
+import { pageHandlers, type PageHandlerDeps } from '../../../lib/background/page-handlers';
 import { RulePackService } from '../../../lib/background/rule-pack-service';
 import type { NoticeImportProgress, PageProtocolMap } from '../../../lib/messaging/page-protocol';
 import { NoticeDatabase } from '../../../lib/notices/notice-db';
@@ -34,6 +35,8 @@ export interface Harness {
   hold: (type: Name) => Promise<{ data: unknown; answer: (value: unknown) => void }>;
   saved: { fileName: string; text: string }[];
   permission: { granted: boolean; grant: boolean };
+  /** What was put on the clipboard; while `refuses` is set the clipboard throws, as a browser does. */
+  clipboard: { copied: string[]; refuses: boolean };
   close: () => Promise<void>;
 }
 
@@ -74,6 +77,8 @@ export function makeHarness(locale: Locale = 'en', handlers: Partial<Record<Name
     },
     removeRulePack: async (data) => packs.remove((data as { id: string }).id),
     listRulePacks: async () => packs.list(),
+    // The background's own handler, on this page's database (it needs nothing else).
+    installationKey: async () => pageHandlers({ activity, now: () => NOW } as unknown as PageHandlerDeps).installationKey.handle(undefined),
     ...handlers,
   };
   const requests: Harness['requests'] = [];
@@ -92,6 +97,7 @@ export function makeHarness(locale: Locale = 'en', handlers: Partial<Record<Name
   const permission = { granted: false, grant: true };
   let id = 0;
   const saved: Harness['saved'] = [];
+  const clipboard: Harness['clipboard'] = { copied: [], refuses: false };
   const deps: OptionsDeps = {
     t: fakeTranslate(locale) as unknown as OptionsTranslate,
     language: locale,
@@ -111,6 +117,10 @@ export function makeHarness(locale: Locale = 'en', handlers: Partial<Record<Name
         return true;
       },
     },
+    copyText: async (text) => {
+      if (clipboard.refuses) throw new DOMException('Document is not focused.', 'NotAllowedError');
+      clipboard.copied.push(text);
+    },
     saveFile: (fileName, text) => saved.push({ fileName, text }),
     newImportId: () => `import-${++id}`,
     now: () => NOW,
@@ -124,6 +134,7 @@ export function makeHarness(locale: Locale = 'en', handlers: Partial<Record<Name
     hold: (type) => new Promise((resolve) => held.set(type, resolve)),
     saved,
     permission,
+    clipboard,
     close: async () => {
       // The service reads the database at start; closing under it would only log noise.
       await noticeService.ready;
