@@ -76,6 +76,8 @@ export interface CompiledCategory {
   readonly miniMl: number;
   readonly miniG: number;
   readonly miniAs: number;
+  /** Some category's minis are of this one (小样 for lipstick, perfume …): a sample category. */
+  readonly holdsMinis: boolean;
 }
 
 export interface CompiledMaterial {
@@ -220,6 +222,7 @@ export function compileRules(packs: readonly RulePack[], options: CompileOptions
           miniMl: category.miniBelow?.ml ?? 0,
           miniG: category.miniBelow?.g ?? 0,
           miniAs: category.miniBelow ? (categoryIndex.get(category.miniBelow.as) ?? -1) : -1,
+          holdsMinis: merged.categories.some((other) => other.miniBelow?.as === category.id),
         }),
       ),
     ),

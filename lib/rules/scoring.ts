@@ -319,8 +319,7 @@ interface FloorChoice {
 function namesUnpricedMini(rules: CompiledRules, scratch: AssessmentScratch, brand: CompiledBrand): boolean {
   for (let i = 0; i < scratch.touchedCategoryCount; i++) {
     const named = scratch.touchedCategories[i] as number;
-    if (brand.floors[named]) continue;
-    for (const category of rules.categories) if (category.miniAs === named) return true;
+    if (!brand.floors[named] && rules.categories[named]?.holdsMinis === true) return true;
   }
   return false;
 }
