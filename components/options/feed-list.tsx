@@ -89,7 +89,7 @@ export function FeedList({ deps }: { deps: OptionsDeps }) {
                   <LastResult feed={feed} deps={deps} />
                   {confirming === feed.key && (
                     <ConfirmBox
-                      question={t('optionsFeedConfirmDelete', [String(feed.entryCount)])}
+                      question={t('optionsFeedConfirmDelete', [String(feed.entryCount)], feed.entryCount)}
                       action={t('optionsConfirmDelete')}
                       onConfirm={() => void remove(feed.key)}
                       onCancel={() => setConfirming(null)}

@@ -47,7 +47,7 @@ function ImportProgress({ progress, deps }: { progress: NoticeImportProgress; de
     progress.phase === 'parsing'
       ? t('optionsProgressParsing')
       : progress.phase === 'writing'
-        ? t('optionsProgressWriting', [String(progress.done), String(progress.total)])
+        ? t('optionsProgressWriting', [String(progress.done), String(progress.total)], progress.total)
         : progress.phase === 'indexing'
           ? t('optionsProgressIndexing')
           : t('optionsProgressDone');

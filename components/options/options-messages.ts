@@ -3,6 +3,8 @@
  * binds to `browser.i18n.getMessage`; the test suite checks each key exists in en and zh_CN.
  */
 
+import type { CountingTranslate } from '../shared/counting-translate';
+
 export const OPTIONS_MESSAGE_KEYS = [
   'optionsPageTitle',
   'optionsSaved',
@@ -39,9 +41,11 @@ export const OPTIONS_MESSAGE_KEYS = [
   'optionsPacksHeading',
   'optionsPacksIntro',
   'optionsPacksBuiltin',
+  'optionsPacksBuiltinOne',
   'optionsPacksAddedHeading',
   'optionsPacksNone',
   'optionsPackSummary',
+  'optionsPackSummaryOne',
   'optionsPackFromFile',
   'optionsPackFromUrl',
   'optionsPackRemove',
@@ -50,6 +54,7 @@ export const OPTIONS_MESSAGE_KEYS = [
   'optionsPackSubscribeLabel',
   'optionsPackSubscribeButton',
   'optionsPackAdded',
+  'optionsPackAddedOne',
   'optionsPackRefused',
   'optionsHttpsOnly',
   'optionsNoticesHeading',
@@ -64,6 +69,7 @@ export const OPTIONS_MESSAGE_KEYS = [
   'optionsProgressLabel',
   'optionsProgressParsing',
   'optionsProgressWriting',
+  'optionsProgressWritingOne',
   'optionsProgressIndexing',
   'optionsProgressDone',
   'optionsNoticesImported',
@@ -94,6 +100,7 @@ export const OPTIONS_MESSAGE_KEYS = [
   'optionsFeedUnsubscribe',
   'optionsFeedDeleteLabel',
   'optionsFeedConfirmDelete',
+  'optionsFeedConfirmDeleteOne',
   'optionsConfirmDelete',
   'optionsDataHeading',
   'optionsDataIntro',
@@ -125,5 +132,5 @@ export const OPTIONS_MESSAGE_KEYS = [
 
 export type OptionsMessageKey = (typeof OPTIONS_MESSAGE_KEYS)[number];
 
-/** `browser.i18n.getMessage` fits this shape; substitutions fill `$1`… in the message's placeholders. */
-export type OptionsTranslate = (key: OptionsMessageKey, substitutions?: string[]) => string;
+/** `browser.i18n.getMessage` behind countingTranslate; substitutions fill `$1`… in the message's placeholders. */
+export type OptionsTranslate = CountingTranslate<OptionsMessageKey>;

@@ -39,7 +39,7 @@ export function RulePacksSection({ deps, packs, onChanged }: RulePacksSectionPro
       const answer = await request();
       if (answer.ok) {
         const { id, version, brandCount } = answer.pack;
-        setOutcome({ ok: true, text: t('optionsPackAdded', [id, version, String(brandCount)]) });
+        setOutcome({ ok: true, text: t('optionsPackAdded', [id, version, String(brandCount)], brandCount) });
       } else {
         setOutcome(refused(t('optionsPackRefused', [answer.message]), answer.problems, answer.problemCount));
       }
@@ -82,7 +82,7 @@ export function RulePacksSection({ deps, packs, onChanged }: RulePacksSectionPro
     <section aria-labelledby="packs-heading">
       <h2 id="packs-heading">{t('optionsPacksHeading')}</h2>
       <p class="hint">{t('optionsPacksIntro')}</p>
-      {packs && <p data-testid="builtin-pack">{t('optionsPacksBuiltin', [packs.builtin.version, String(packs.builtin.brandCount)])}</p>}
+      {packs && <p data-testid="builtin-pack">{t('optionsPacksBuiltin', [packs.builtin.version, String(packs.builtin.brandCount)], packs.builtin.brandCount)}</p>}
       <h3>{t('optionsPacksAddedHeading')}</h3>
       {packs && packs.imported.length === 0 && <p class="muted">{t('optionsPacksNone')}</p>}
       {packs && packs.imported.length > 0 && (
@@ -90,7 +90,7 @@ export function RulePacksSection({ deps, packs, onChanged }: RulePacksSectionPro
           {packs.imported.map((pack) => (
             <li key={pack.id}>
               <div>
-                <p dir="auto">{t('optionsPackSummary', [pack.id, pack.version, String(pack.brandCount)])}</p>
+                <p dir="auto">{t('optionsPackSummary', [pack.id, pack.version, String(pack.brandCount)], pack.brandCount)}</p>
                 <p class="muted" dir="auto">
                   {pack.source.kind === 'file'
                     ? t('optionsPackFromFile', [pack.source.name, formatDate(pack.importedAt, deps.language)])

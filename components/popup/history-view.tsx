@@ -80,7 +80,7 @@ export function HistoryView({ records, trustedKeys, deps, onAction, onDelete, on
       <HistoryFilters inputs={inputs} brands={brands} deps={deps} onChange={changeFilter} />
       <div class="toolbar">
         <p class="count" role="status" data-testid="history-count">
-          {t('popupHistoryCount', [String(shown.total)])}
+          {t('popupHistoryCount', [String(shown.total)], shown.total)}
         </p>
         <button type="button" class="action" disabled={exporter.progress !== null || shown.total === 0} onClick={() => void exportAs('csv')}>
           {t('popupExportCsv')}
@@ -113,7 +113,7 @@ export function HistoryView({ records, trustedKeys, deps, onAction, onDelete, on
       <div class="danger-zone">
         {confirming ? (
           <div role="alertdialog" aria-labelledby="clear-question" class="confirm">
-            <p id="clear-question">{t('popupClearConfirm', [String(records.length)])}</p>
+            <p id="clear-question">{t('popupClearConfirm', [String(records.length)], records.length)}</p>
             <button
               type="button"
               class="action danger"

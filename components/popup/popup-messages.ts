@@ -3,6 +3,8 @@
  * `browser.i18n.getMessage`; the test suite checks each key exists in en and zh_CN.
  */
 
+import type { CountingTranslate } from '../shared/counting-translate';
+
 export const POPUP_MESSAGE_KEYS = [
   'popupTitle',
   'popupTabsLabel',
@@ -30,6 +32,7 @@ export const POPUP_MESSAGE_KEYS = [
   'popupFilterFrom',
   'popupFilterTo',
   'popupHistoryCount',
+  'popupHistoryCountOne',
   'popupHistoryEmpty',
   'popupHistoryNoMatch',
   'popupPagePrev',
@@ -47,6 +50,7 @@ export const POPUP_MESSAGE_KEYS = [
   'popupTrusted',
   'popupClearAll',
   'popupClearConfirm',
+  'popupClearConfirmOne',
   'popupClearYes',
   'popupCancel',
   'popupExportCsv',
@@ -68,6 +72,7 @@ export const POPUP_MESSAGE_KEYS = [
   'popupIppBatches',
   'popupCopyBatch',
   'popupCopied',
+  'popupCopiedOne',
   'popupCopyFailed',
   'popupExportZip',
   'popupDeleteReports',
@@ -75,12 +80,14 @@ export const POPUP_MESSAGE_KEYS = [
   'popupSummaryByBrand',
   'popupSummaryChart',
   'popupSummaryChartDescription',
+  'popupSummaryChartDescriptionOne',
   'popupSummaryDay',
   'popupLoading',
   'popupThisPageHeading',
   'popupNotTaobaoPage',
   'popupPageCounts',
   'popupPageChecking',
+  'popupPageCheckingOne',
   'popupPageNothingSuspicious',
   'popupPageNoListings',
   'popupShowOnPage',
@@ -105,11 +112,14 @@ export const POPUP_MESSAGE_KEYS = [
   'popupSortStatus',
   'popupReportsNoMatch',
   'popupReportsShown',
+  'popupReportsShownOne',
   'popupSetStatus',
   'popupApply',
   'popupBatchGroup',
+  'popupBatchGroupOne',
   'popupMarkBatch',
   'popupBatchMarked',
+  'popupBatchMarkedOne',
   'popupCaseDetails',
   'popupComplaintId',
   'popupComplaintReason',
@@ -130,28 +140,36 @@ export const POPUP_MESSAGE_KEYS = [
   'popupFigRejected',
   'popupFigMedianDays',
   'popupDeleteConfirm',
+  'popupDeleteConfirmOne',
   'popupDeleteYes',
   'popupDeleted',
+  'popupDeletedOne',
   'popupUndo',
   'popupUndone',
+  'popupUndoneOne',
   'popupHistoryDeleted',
+  'popupHistoryDeletedOne',
   'popupHistoryRestored',
+  'popupHistoryRestoredOne',
   'popupReportFrom',
   'popupReportTo',
   'popupCaptureCount',
+  'popupCaptureCountOne',
   'popupNoScreenshot',
   'popupPhotoClusters',
   'popupPhotoClustersNote',
   'popupPhotoClusterSummary',
   'popupPhotoClusterReported',
   'popupPhotoClusterSelect',
+  'popupPhotoClusterSelectOne',
   'popupPhotoClusterCopy',
+  'popupPhotoClusterCopyOne',
   'popupPhotoClustersAll',
 ] as const;
 
 export type PopupMessageKey = (typeof POPUP_MESSAGE_KEYS)[number];
 
-/** `browser.i18n.getMessage` fits this shape; substitutions fill `$1`… in the message's placeholders. */
-export type PopupTranslate = (key: PopupMessageKey, substitutions?: string[]) => string;
+/** `browser.i18n.getMessage` behind countingTranslate; substitutions fill `$1`… in the message's placeholders. */
+export type PopupTranslate = CountingTranslate<PopupMessageKey>;
 
 export type { UiLanguage } from '../../lib/ui-language';

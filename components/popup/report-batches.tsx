@@ -25,7 +25,7 @@ export function ReportBatches({ chosen, deps, onAction }: ReportBatchesProps) {
     const text = urls.join('\n');
     try {
       await deps.copyText(text);
-      setNote({ text: t('popupCopied', [String(urls.length)]), failed: null });
+      setNote({ text: t('popupCopied', [String(urls.length)], urls.length), failed: null });
     } catch {
       setNote({ text: t('popupCopyFailed'), failed: text });
     }
@@ -45,7 +45,7 @@ export function ReportBatches({ chosen, deps, onAction }: ReportBatchesProps) {
         {batches.map((batch, i) => (
           <li key={i} data-testid="ipp-batch">
             <span>
-              {t('popupBatchGroup', [String(i + 1), batch.brand ? brandLabel(batch.brand, deps.brandNames, deps.uiLanguage) : t('popupBrandNone'), t(reasonWords(batch.reason)), String(batch.urls.length)])}
+              {t('popupBatchGroup', [String(i + 1), batch.brand ? brandLabel(batch.brand, deps.brandNames, deps.uiLanguage) : t('popupBrandNone'), t(reasonWords(batch.reason)), String(batch.urls.length)], batch.urls.length)}
             </span>
             <button type="button" class="action" onClick={() => void copy(batch.urls)}>
               {t('popupCopyBatch', [String(i + 1)])}
@@ -55,7 +55,7 @@ export function ReportBatches({ chosen, deps, onAction }: ReportBatchesProps) {
               class="action"
               onClick={() => {
                 onAction(() => deps.send('setReportStatus', { ids: batch.reportIds, status: 'batched', batchId: batchId(batch, markedAt, i) }));
-                setNote({ text: t('popupBatchMarked', [String(batch.reportIds.length)]), failed: null });
+                setNote({ text: t('popupBatchMarked', [String(batch.reportIds.length)], batch.reportIds.length), failed: null });
               }}
             >
               {t('popupMarkBatch')}

@@ -75,7 +75,7 @@ export function ReportDeskClusters({ reports, history, deps, onSelect }: ReportD
     const urls = cluster.listings.map((listing) => listingUrl(listing.itemId, listing.platform));
     try {
       await deps.copyText(urls.join('\n'));
-      setNote(t('popupCopied', [String(urls.length)]));
+      setNote(t('popupCopied', [String(urls.length)], urls.length));
     } catch {
       setNote(t('popupCopyFailed'));
     }
@@ -110,10 +110,10 @@ export function ReportDeskClusters({ reports, history, deps, onSelect }: ReportD
                 ))}
               </ul>
               <button type="button" class="action" disabled={reportIds.length === 0} onClick={() => onSelect(reportIds)}>
-                {t('popupPhotoClusterSelect', [String(reportIds.length)])}
+                {t('popupPhotoClusterSelect', [String(reportIds.length)], reportIds.length)}
               </button>
               <button type="button" class="action" onClick={() => void copy(cluster)}>
-                {t('popupPhotoClusterCopy', [String(cluster.listings.length)])}
+                {t('popupPhotoClusterCopy', [String(cluster.listings.length)], cluster.listings.length)}
               </button>
             </li>
           );

@@ -101,7 +101,7 @@ export function ReportsView({ reports, history, deps, onAction, onError }: Repor
           {t('popupSelectAll')}
         </label>
         <p class="count" data-testid="shown-count">
-          {t('popupReportsShown', [String(shown.length), String(reports.length)])}
+          {t('popupReportsShown', [String(shown.length), String(reports.length)], reports.length)}
         </p>
         <p class="count" role="status" data-testid="selected-count">
           {t('popupSelectedCount', [String(chosen.length)])}
@@ -155,7 +155,7 @@ export function ReportsView({ reports, history, deps, onAction, onError }: Repor
       </div>
       {confirming && chosen.length > 0 && (
         <div role="alertdialog" aria-labelledby="delete-reports-question" class="confirm">
-          <p id="delete-reports-question">{t('popupDeleteConfirm', [String(chosen.length)])}</p>
+          <p id="delete-reports-question">{t('popupDeleteConfirm', [String(chosen.length)], chosen.length)}</p>
           <button type="button" class="action danger" onClick={deleteChosen}>
             {t('popupDeleteYes')}
           </button>
@@ -206,7 +206,7 @@ export function ReportsView({ reports, history, deps, onAction, onError }: Repor
                 {(report.captures?.length ?? 0) > 0 && (
                   <>
                     {' · '}
-                    {t('popupCaptureCount', [String(report.captures?.length ?? 0)])}
+                    {t('popupCaptureCount', [String(report.captures?.length ?? 0)], report.captures?.length ?? 0)}
                   </>
                 )}
               </p>

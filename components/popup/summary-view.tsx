@@ -15,7 +15,7 @@ function DayChart({ days, deps }: { days: DayCount[]; deps: PopupDeps }) {
   return (
     <figure class="chart">
       <figcaption>{deps.t('popupSummaryChart')}</figcaption>
-      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={deps.t('popupSummaryChartDescription', [String(total), String(max)])}>
+      <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={deps.t('popupSummaryChartDescription', [String(total), String(max)], total)}>
         <line x1="0" y1={CHART.height - 0.5} x2={CHART.width} y2={CHART.height - 0.5} class="axis" />
         {days.map((day, i) => {
           const height = (day.count / max) * (CHART.height - 4);

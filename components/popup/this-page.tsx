@@ -76,7 +76,7 @@ export function ThisPage({ deps }: { deps: PopupDeps }) {
           ) : (
             <>
               <p data-testid="page-counts">{t('popupPageCounts', [number(summary.checked), number(summary.flagged.length)])}</p>
-              {summary.pending > 0 && <p class="muted">{t('popupPageChecking', [number(summary.pending)])}</p>}
+              {summary.pending > 0 && <p class="muted">{t('popupPageChecking', [number(summary.pending)], summary.pending)}</p>}
               {summary.flagged.length === 0 && summary.pending === 0 && <p data-testid="page-clean">{t('popupPageNothingSuspicious')}</p>}
               {summary.flagged.length > 0 && (
                 <ul class="flagged" data-testid="page-flagged">

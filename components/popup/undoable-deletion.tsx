@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { PopupMessageKey, PopupTranslate } from './popup-messages';
+import type { CountedKey } from '../shared/counting-translate';
 
 interface Deletion {
   count: number;
@@ -38,7 +39,7 @@ export function useUndoableDeletion(onAction: (run: () => Promise<unknown>) => v
 interface DeletedNoteProps {
   of: UndoableDeletion;
   /** "Deleted $1 …" and "Restored $1 …". */
-  words: { deleted: PopupMessageKey; restored: PopupMessageKey };
+  words: { deleted: CountedKey<PopupMessageKey>; restored: CountedKey<PopupMessageKey> };
   t: PopupTranslate;
 }
 
@@ -47,7 +48,7 @@ export function DeletedNote({ of, words, t }: DeletedNoteProps) {
   if (!deletion) return null;
   return (
     <p role="status" class="note" data-testid="deleted-note">
-      {deletion.restored === null ? t(words.deleted, [String(deletion.count)]) : t(words.restored, [String(deletion.restored)])}{' '}
+      {deletion.restored === null ? t(words.deleted, [String(deletion.count)], deletion.count) : t(words.restored, [String(deletion.restored)], deletion.restored)}{' '}
       {deletion.undoToken && (
         <button type="button" class="action" onClick={of.undo}>
           {t('popupUndo')}

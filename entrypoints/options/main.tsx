@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import '@/components/options/options.css';
 import { OptionsApp } from '@/components/options/options-app';
 import type { OptionsDeps } from '@/components/options/options-deps';
-import type { OptionsTranslate } from '@/components/options/options-messages';
+import type { OptionsMessageKey, OptionsTranslate } from '@/components/options/options-messages';
+import { countingTranslate } from '@/components/shared/counting-translate';
 import { saveFile } from '@/components/shared/save-file';
 import { ActivityDatabase } from '@/lib/activity/activity-db';
 import { onPageMessage, sendPageMessage, type NoticeImportProgress } from '@/lib/messaging/page-protocol';
@@ -14,8 +15,8 @@ import { uiLanguageOfCatalogue } from '@/lib/ui-language';
 
 const SCREENSHOT_PERMISSION = { origins: ['<all_urls>'] };
 
-const t: OptionsTranslate = (key, substitutions) => browser.i18n.getMessage(key, substitutions);
 const language = uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage'));
+const t: OptionsTranslate = countingTranslate<OptionsMessageKey>((key, substitutions) => browser.i18n.getMessage(key, substitutions), language);
 document.documentElement.lang = language === 'zh_CN' ? 'zh-CN' : 'en';
 document.title = t('optionsPageTitle');
 

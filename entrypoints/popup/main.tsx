@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/popup-app';
 import type { ActivePage, PopupDeps } from '@/components/popup/popup-deps';
 import type { PopupMessageKey } from '@/components/popup/popup-messages';
+import { countingTranslate } from '@/components/shared/counting-translate';
 import '@/components/popup/popup.css';
 import { saveFile } from '@/components/shared/save-file';
 import { ActivityDatabase } from '@/lib/activity/activity-db';
@@ -68,7 +69,7 @@ const activePage: ActivePage = {
 
 async function start(): Promise<void> {
   const uiLanguage = uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage'));
-  const t = (key: PopupMessageKey, substitutions?: string[]) => browser.i18n.getMessage(key as never, substitutions);
+  const t = countingTranslate<PopupMessageKey>((key, substitutions) => browser.i18n.getMessage(key as never, substitutions), uiLanguage);
   document.documentElement.lang = uiLanguage === 'zh_CN' ? 'zh-CN' : 'en';
   document.title = t('popupTitle');
   const settings = await loadSettings();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BadgeMessageKey, Translate } from '../../components/badge/badge-messages';
+import { countingTranslate, type CountingTranslate } from '../../components/shared/counting-translate';
 
 export type Locale = 'en' | 'zh_CN';
 
@@ -23,9 +23,10 @@ export function readMessages(locale: Locale): Record<string, MessageEntry> {
   return JSON.parse(readFileSync(path, 'utf8')) as Record<string, MessageEntry>;
 }
 
-export function fakeTranslate(locale: Locale): Translate {
+/** Counts choose the `One` form as the pages' own binding does (countingTranslate). */
+export function fakeTranslate(locale: Locale): CountingTranslate<string> {
   const messages = readMessages(locale);
-  return (key: BadgeMessageKey, substitutions: string[] = []) => {
+  return countingTranslate((key: string, substitutions: string[] = []) => {
     const entry = messages[key];
     if (!entry) throw new Error(`no message "${key}" in ${locale}`);
     const placeholders = Object.fromEntries(
@@ -34,7 +35,7 @@ export function fakeTranslate(locale: Locale): Translate {
     return entry.message
       .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders[name.toLowerCase()] ?? whole)
       .replace(/\$(\$|[1-9])/g, (_, what: string) => (what === '$' ? '$' : (substitutions[Number(what) - 1] ?? '')));
-  };
+  }, locale);
 }
 
 /** Placeholder names a message declares, lower case, sorted. */

@@ -64,7 +64,7 @@ describe('your data', () => {
     await screen.findByText(/^Backup saved as/);
     chooseFile(screen.getByLabelText('Restore a backup file'), 'backup.json', harness.saved[0]!.text);
     const dialog = await screen.findByRole('alertdialog');
-    expect(within(dialog).getByText('Replace your settings and data with this backup: 0 history records, 0 reports and 1 trusted shops and items?')).toBeTruthy();
+    expect(within(dialog).getByText('Replace your settings and data with this backup? It holds history records: 0 · reports: 0 · trusted shops and items: 1.')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(harness.requests.some((r) => r.type === 'restoreBackup')).toBe(false);
 

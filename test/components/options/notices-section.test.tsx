@@ -65,7 +65,7 @@ describe('notice feeds on the options page', () => {
     });
     // Brand ids become the packs' names (an id no pack knows stays an id); numbers are grouped.
     await screen.findByText(
-      'Imported 3 notices with 2,000 entries. Puts under special rules: Gucci and unknown_brand. Shops named: 1,200. Items named: 800. ' +
+      'Imported. Notices: 3 · entries: 2,000. Puts under special rules: Gucci and unknown_brand. Shops named: 1,200. Items named: 800. ' +
         'Listings in your history whose verdict this changes: 3.',
     );
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -98,10 +98,10 @@ describe('notice feeds on the options page', () => {
     expect(within(row).getByText(/^EXAMPLE feed, not real enforcement data/)).toBeTruthy();
     expect(within(row).getByText('Imported from a file')).toBeTruthy();
     const stored = await harness.notices.feeds.get('file:example');
-    expect(within(row).getByText(`${stored!.noticeCount} notices, ${stored!.entryCount} entries`)).toBeTruthy();
+    expect(within(row).getByText(`Notices: ${stored!.noticeCount} · entries: ${stored!.entryCount}`)).toBeTruthy();
     expect(within(row).getByText(/^Last update: /)).toBeTruthy();
     expect(within(row).getByTestId('feed-example').textContent).toBe('Example data');
-    const outcome = await screen.findByText(/^Imported 3 notices with 7 entries\./);
+    const outcome = await screen.findByText(/^Imported\. Notices: 3 · entries: 7\./);
     expect(outcome.textContent).toContain('This is EXAMPLE data: its notices are invented.');
     expect(outcome.textContent).toContain('Shops named: 4. Items named: 3.');
     expect(outcome.textContent).toContain('Listings in your history whose verdict this changes: 0.');

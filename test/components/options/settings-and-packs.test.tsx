@@ -76,8 +76,8 @@ describe('rule packs', () => {
       'acme.json',
       pack([{ id: 'acme', names: { en: 'Acme Leather', zh_CN: '阿克米皮具' }, aliases: ['acme leather', '阿克米皮具'] }]),
     );
-    await screen.findByText('Added the pack acme-team, version 2026.11: 1 brands.');
-    expect(await screen.findByText('acme-team: version 2026.11, 1 brands')).toBeTruthy();
+    await screen.findByText('Added the pack acme-team, version 2026.11: 1 brand.');
+    expect(await screen.findByText('acme-team: version 2026.11, 1 brand')).toBeTruthy();
     expect(screen.getByText(/^From the file acme\.json, added /)).toBeTruthy();
     expect(await screen.findByRole('checkbox', { name: 'Acme Leather' })).toBeTruthy();
 

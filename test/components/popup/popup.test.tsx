@@ -104,14 +104,14 @@ describe('popup history', () => {
     fireEvent.click(within(first).getByRole('button', { name: 'Delete' }));
     expect(send).toHaveBeenCalledWith('deleteHistory', { itemIds: ['790000000001'] });
     const note = await screen.findByTestId('deleted-note');
-    expect(note.textContent).toContain('Deleted 1 history entries.');
+    expect(note.textContent).toContain('Deleted 1 history entry.');
     // The background's deletion lands; the note stays while the list follows the database.
     const record = (await db.history.get('790000000001'))!;
     await db.history.delete('790000000001');
     await waitFor(() => expect(titles(screen.getByTestId('history-list'))).toHaveLength(2));
     fireEvent.click(within(screen.getByTestId('deleted-note')).getByRole('button', { name: 'Undo' }));
     expect(send).toHaveBeenCalledWith('undoDeleteHistory', { undoToken: 'history-1' });
-    await waitFor(() => expect(screen.getByTestId('deleted-note').textContent).toBe('Restored 1 history entries. '));
+    await waitFor(() => expect(screen.getByTestId('deleted-note').textContent).toBe('Restored 1 history entry. '));
     await db.history.put(record);
     await waitFor(() => expect(titles(screen.getByTestId('history-list'))).toHaveLength(3));
   });
@@ -301,7 +301,7 @@ describe('popup reports desk', () => {
     expect(within(list.querySelector<HTMLElement>(':scope > li')!).getByText('Draft')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Select all'));
     expect(screen.getByTestId('selected-count').textContent).toBe('320 selected');
-    expect(screen.getByTestId('ipp-batches').textContent).toBe('320 URLs in 2 batches of at most 300 (one complaint each).');
+    expect(screen.getByTestId('ipp-batches').textContent).toBe('URLs: 320 · batches of at most 300, one complaint each: 2');
 
     fireEvent.click(screen.getByRole('button', { name: 'Copy URLs for IPP' }));
     await waitFor(() => expect(copyText).toHaveBeenCalledTimes(1));

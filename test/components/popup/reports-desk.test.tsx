@@ -71,7 +71,7 @@ describe('reports desk', () => {
   it('says which reports have no screenshot and how many later captures a report has', async () => {
     await openDesk();
     const facts = (title: string) => screen.getByText(title).closest('li')!.querySelector('.muted')!.textContent;
-    expect(facts('GUCCI 高仿 钱包')).toContain('1 later captures');
+    expect(facts('GUCCI 高仿 钱包')).toContain('1 later capture');
     expect(facts('GUCCI 高仿 钱包')).not.toContain('no screenshot');
     expect(facts('CHANEL 复刻 口红')).toContain('no screenshot');
   });
@@ -92,9 +92,9 @@ describe('reports desk', () => {
     fireEvent.click(screen.getByLabelText('Select all'));
     const batches = screen.getAllByTestId('ipp-batch').map((b) => b.firstChild?.textContent);
     expect(batches).toEqual([
-      'Batch 1: chanel · no reason chosen · 1 URLs',
+      'Batch 1: chanel · no reason chosen · 1 URL',
       'Batch 2: Gucci · Counterfeit goods · 3 URLs',
-      'Batch 3: Gucci · Trademark infringement · 1 URLs',
+      'Batch 3: Gucci · Trademark infringement · 1 URL',
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Copy batch 2' }));
     await waitFor(() => expect(copyText).toHaveBeenCalledTimes(1));
