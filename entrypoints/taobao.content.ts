@@ -8,6 +8,8 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { mountCheckingMark } from '@/components/badge/checking-mark';
 import { isBadgeHost, mountBadge } from '@/components/badge/mount-badge';
+import { hideOwnUi } from '@/components/badge/own-ui-visibility';
+import { framedElement, pageFrameOf } from '@/lib/content/capture-frame';
 import { CheckingMarks } from '@/lib/content/checking-marks';
 import { refuseForgedStartSignal } from '@/lib/content/start-signal';
 import { cardMarkup, evidenceAt } from '@/lib/content/listing-evidence';
@@ -27,6 +29,8 @@ import { uiLanguageOfCatalogue } from '@/lib/ui-language';
 
 /** How long a page must stay without new listings before "layout not recognised" is said. */
 const LAYOUT_SETTLE_MS = 4000;
+/** Our badges come back by themselves this long after a capture began, should the background never say it is done. */
+const CAPTURE_HIDE_MAX_MS = 3000;
 
 export default defineContentScript({
   matches: [...TAOBAO_HOST_PATTERNS],
@@ -172,6 +176,32 @@ export default defineContentScript({
         if (!element) return false;
         element.scrollIntoView({ block: 'center', behavior: 'smooth' });
         return true;
+      }),
+    );
+    // A screenshot for a report: our badges out of sight until it is taken, and the listing's box for
+    // its crop. Shown again on the word, or after CAPTURE_HIDE_MAX_MS should the word never come.
+    let showOwnUi: (() => void) | null = null;
+    ctx.onInvalidated(
+      onMessage('frameForCapture', async ({ data }) => {
+        showOwnUi?.();
+        const restore = hideOwnUi(document);
+        showOwnUi = restore;
+        ctx.setTimeout(restore, CAPTURE_HIDE_MAX_MS);
+        const anchor = badges.elementOf(String(data.itemId));
+        const element = anchor && isItemPage() ? framedElement(anchor, itemPriceElement(document, location.href), window.innerHeight) : anchor;
+        const frame = element ? pageFrameOf(element, window) : null;
+        // The hidden badges must be painted away before the browser copies the tab.
+        await new Promise<void>((resolve) => {
+          ctx.requestAnimationFrame(() => ctx.requestAnimationFrame(() => resolve()));
+          ctx.setTimeout(resolve, 100);
+        });
+        return frame;
+      }),
+    );
+    ctx.onInvalidated(
+      onMessage('captureTaken', () => {
+        showOwnUi?.();
+        showOwnUi = null;
       }),
     );
     ctx.onInvalidated(onMessage('layoutSnapshot', () => structuralSnapshot(document, pageKind(location.href))));

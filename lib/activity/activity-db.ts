@@ -4,6 +4,7 @@
  * user's work, exported and cleared on its own terms. Only the background opens it (one writer);
  * pages read it through liveQuery.
  */
+import type { ImageBox } from '../evidence/listing-frame';
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { EvidenceEntry } from '../evidence/evidence-chain';
 import type { InstallationKeyRecord } from '../evidence/installation-key';
@@ -57,6 +58,8 @@ export interface ReportRecord {
   /** PNG data URL, or null with the reason it could not be taken. */
   screenshot: string | null;
   screenshotNote: string | null;
+  /** The listing's box on the screenshot, when the page could say where it was (the crop file is made from it). */
+  frame?: ImageBox | null;
   /** SHA-256 (hex) over the evidence fields, so an exported report can be checked later. */
   evidenceSha256: string;
   // The case desk (version 2). Optional because records restored from an older backup lack them;
@@ -85,6 +88,8 @@ export interface ReportCapture {
   /** PNG data URL, or null with the reason it could not be taken. */
   screenshot: string | null;
   screenshotNote: string | null;
+  /** The listing's box on the screenshot, as on ReportRecord. */
+  frame?: ImageBox | null;
 }
 
 export type TrustKind = 'item' | 'shop';

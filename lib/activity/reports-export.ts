@@ -102,6 +102,8 @@ export async function evidenceZip(
       noticeIds: report.noticeIds,
       cardMarkup: report.cardMarkup,
       screenshotNote: report.screenshotNote,
+      // Where the listing sits in screenshot.png (the box drawn in screenshot-listing.png).
+      ...(report.frame ? { frame: report.frame } : {}),
       evidenceSha256: report.evidenceSha256,
       captures: (report.captures ?? []).map(({ screenshot, ...capture }, i) => ({ n: i + 1, ...capture, at: isoTime(capture.at), screenshot: screenshot !== null })),
       chainEntries: chain.filter((e) => e.reportId === report.id).map((e) => e.seq),

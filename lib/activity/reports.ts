@@ -11,6 +11,7 @@
  * pending report left by a stopped worker is finished at the next start (finishPendingReports), and a
  * click on a listing reported moments ago, or still pending, gets that report back, not a new one.
  */
+import type { ImageBox } from '../evidence/listing-frame';
 import type Dexie from 'dexie';
 import type { Listing } from '../listing';
 import type { Verdict } from '../verdict';
@@ -38,6 +39,8 @@ export interface ReportEvidence {
   screenshot: string | null;
   /** Why there is no screenshot, when there is none. */
   screenshotNote: string | null;
+  /** The listing's box on the screenshot, when the page could say where it was. */
+  frame?: ImageBox | null;
 }
 
 /** Evidence markup is text for the record, bounded so a hostile page cannot fill the database. */
@@ -72,6 +75,8 @@ async function draftRecord(evidence: ReportEvidence, now: number): Promise<Repor
     cardMarkup: evidence.cardMarkup.slice(0, MAX_CARD_MARKUP),
     screenshot: evidence.screenshot,
     screenshotNote: evidence.screenshot ? null : (evidence.screenshotNote ?? 'no screenshot was taken'),
+    // Absent rather than null when there is none, so reports made before frames hash as they did.
+    ...(evidence.screenshot && evidence.frame ? { frame: evidence.frame } : {}),
   };
   return { ...draft, evidenceSha256: await sha256Hex(evidenceText(draft)) };
 }
@@ -89,8 +94,15 @@ export interface ReportSteps {
   /** The verdict once the rule packs and the notice index are loaded. */
   settledVerdict(listing: Listing): Promise<Verdict>;
   /** The screenshot, or null with the reason there is none. */
-  screenshot(): Promise<{ screenshot: string | null; screenshotNote: string | null }>;
+  screenshot(): Promise<Screenshot>;
   now(): number;
+}
+
+/** A screenshot and where the listing is on it, or no screenshot and why. */
+export interface Screenshot {
+  screenshot: string | null;
+  screenshotNote: string | null;
+  frame?: ImageBox | null;
 }
 
 export interface FiledReport {
@@ -163,8 +175,7 @@ async function finishOnce(db: ActivityDatabase, id: number, steps: ReportSteps):
   if (!before) throw new Error(`report ${id} is gone`);
   if (before.pending !== 1) return withoutMark(before);
   const verdict = await steps.settledVerdict(before.listing);
-  const { screenshot, screenshotNote } = await steps.screenshot();
-  const finished = await draftRecord({ ...before, verdict, screenshot, screenshotNote }, before.createdAt);
+  const finished = await draftRecord({ ...before, verdict, ...(await steps.screenshot()) }, before.createdAt);
   finished.id = id;
   return db.transaction('rw', db.reports, async () => {
     const current = await reports.get(id);

@@ -9,6 +9,7 @@ import type { Browser, browser as browserApi } from 'wxt/browser';
 import { ActivityDatabase } from '../activity/activity-db';
 import { logUnloggedReports } from '../evidence/evidence-log';
 import { onceValid } from '../messaging/checked-message';
+import { pageFrameSchema } from '../messaging/page-frame-schema';
 import type { PageProtocolMap, PageRequest } from '../messaging/page-protocol';
 import { checkPageRequest, isExtensionPage, InvalidPageRequestError } from '../messaging/page-schemas';
 import { pageStatusSchema } from '../messaging/page-status-schema';
@@ -40,6 +41,19 @@ export const REFRESH_ALARM = 'refresh-subscriptions';
 export const REFRESH_MINUTES = 6 * 60;
 /** Reports from the badge may carry a screenshot once brand staff grant this in the options. */
 const SCREENSHOT_PERMISSION = { origins: ['<all_urls>'] };
+/** How long a report waits for the page to hide our badges and say where the listing is. */
+const FRAME_TIMEOUT_MS = 500;
+
+/** `answer`, or null once `ms` have passed without it. */
+function withTimeout<T>(answer: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    answer.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
 
 export interface BackgroundEnv {
   browser: typeof browserApi;
@@ -110,6 +124,9 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     now: () => Date.now(),
     uiLanguage: () => uiLanguageOfCatalogue(browser.i18n.getMessage('uiLanguage')),
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    // Bounded: a page that never answers (a frozen script) costs the report its crop, not the screenshot.
+    frameListing: async (tabId, itemId) => onceValid(pageFrameSchema, await withTimeout(content.sendMessage('frameForCapture', { itemId }, tabId), FRAME_TIMEOUT_MS)),
+    unframe: (tabId) => void content.sendMessage('captureTaken', undefined, tabId).catch(() => undefined),
     showTab: (url) => showSiteTab(browser, url),
     onAssessed: (listings) => photos.note(listings),
   });
@@ -148,7 +165,8 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
   });
   content.onMessage('reportListing', async ({ data, sender }) => {
     const granted = await browser.permissions.contains(SCREENSHOT_PERMISSION).catch(() => false);
-    const answer = await service.report(data, sender.url, granted ? (sender.tab?.windowId ?? null) : null);
+    const tab = sender.tab;
+    const answer = await service.report(data, sender.url, granted && tab?.windowId !== undefined ? { windowId: tab.windowId, tabId: tab.id ?? null } : null);
     void announcer.announce('verdicts');
     return answer;
   });
@@ -197,7 +215,7 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
       return;
     }
     // The page copies the complaint while it still has focus, before the IPP tab opens.
-    await service.report(evidence, tab.url, tab.windowId ?? null, (answer) =>
+    await service.report(evidence, tab.url, tab.windowId === undefined ? null : { windowId: tab.windowId, tabId: tab.id }, (answer) =>
       content.sendMessage('reportRecorded', { itemId: evidence.listing.itemId, complaint: answer.complaint }, tab.id),
     );
     void announcer.announce('verdicts');

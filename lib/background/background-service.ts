@@ -18,10 +18,19 @@ import { officialShops } from '../rule-packs/official-shops';
 import { assessListing, type CompiledRules } from '../rules';
 import type { Settings } from '../settings/settings';
 import type { NoticeHit } from '../verdict';
+import { frameInImage, pngSize, type PageFrame } from '../evidence/listing-frame';
+import { pngBytes } from '../evidence/png-data-url';
 import { ActivityMarks } from './activity-marks';
 import { assessBatch, checkedOrThrow, InvalidBatchError } from './assess-batch';
 
 export { IPP_URL };
+
+/** The tab a report came from, when a screenshot of it may be taken. */
+export interface CaptureTab {
+  windowId: number;
+  /** Null when the content script cannot be asked where the listing is (the screenshot has no crop). */
+  tabId: number | null;
+}
 
 export interface BackgroundDeps {
   activity: ActivityDatabase;
@@ -35,6 +44,13 @@ export interface BackgroundDeps {
   uiLanguage: () => 'en' | 'zh_CN';
   /** A PNG data URL of the visible tab, or throws when the browser refuses (no activeTab). */
   captureVisibleTab: (windowId: number) => Promise<string>;
+  /**
+   * Asks the tab's content script to hide our badges and say where the listing's card is, just
+   * before the capture (null when it cannot: no such card, or not in view); `unframe` shows the badges
+   * again. Without them the screenshot is taken as the page is, with no crop.
+   */
+  frameListing?: (tabId: number, itemId: string) => Promise<PageFrame | null>;
+  unframe?: (tabId: number) => void;
   /** Brings the tab already open on `url`'s site to the front, or opens `url` in a new one. */
   showTab: (url: string) => Promise<void>;
   /** After a batch is answered: its checked listings (their photos are hashed from here, in their own time). */
@@ -133,20 +149,20 @@ export class BackgroundService {
   /**
    * Records a report, or a capture added to the listing's report when it has one from before the
    * repeat window, and shows the IP protection platform's tab (the open one, else a new one).
-   * `windowId` is the tab's window when a screenshot may be taken; the badge's button has no activeTab
+   * `tab` is the reporting tab when a screenshot may be taken; the badge's button has no activeTab
    * grant, so its reports say why they have none.
    */
   async report(
     evidence: ListingEvidence,
     senderUrl: string | undefined,
-    windowId: number | null,
+    tab: CaptureTab | null,
     /** Runs after the record is stored and before the IPP tab takes focus (a page can copy only while focused). */
     beforeOpening?: (answer: ReportAnswer) => Promise<void>,
   ): Promise<ReportAnswer> {
     const pageUrl = senderPage(senderUrl);
     const listing = checkedListing(evidence.listing);
     const cardMarkup = typeof evidence.cardMarkup === 'string' ? evidence.cardMarkup : '';
-    const steps = await this.reportSteps(windowId);
+    const steps = await this.reportSteps(tab, listing.itemId);
     const { report, capture } = await this.oneAtATime(listing.itemId, async () => {
       const filed = await fileReport(this.deps.activity, { listing, pageUrl, cardMarkup }, steps);
       const id = filed.record.id as number;
@@ -171,9 +187,9 @@ export class BackgroundService {
   private async addCapture(reportId: number, listing: Listing, pageUrl: string, steps: ReportSteps): Promise<{ n: number; screenshot: boolean } | null> {
     const at = steps.now();
     const verdict = await steps.settledVerdict(listing);
-    const { screenshot, screenshotNote } = await steps.screenshot();
-    const added = await addCapture(this.deps.activity, reportId, { at, listing, verdict, pageUrl, screenshot, screenshotNote });
-    return added ? { n: added.n, screenshot: screenshot !== null } : null;
+    const shot = await steps.screenshot();
+    const added = await addCapture(this.deps.activity, reportId, { at, listing, verdict, pageUrl, screenshot: shot.screenshot, screenshotNote: shot.screenshotNote, ...(shot.screenshot && shot.frame ? { frame: shot.frame } : {}) });
+    return added ? { n: added.n, screenshot: shot.screenshot !== null } : null;
   }
 
   /** Runs `file` after any report of the same listing still being filed, so a double click adds one capture, not two. */
@@ -190,10 +206,10 @@ export class BackgroundService {
 
   /** At worker start: finishes the reports a stopped worker left pending. */
   async finishPendingReports(): Promise<number> {
-    return finishPendingReports(this.deps.activity, await this.reportSteps(null));
+    return finishPendingReports(this.deps.activity, await this.reportSteps(null, null));
   }
 
-  private async reportSteps(windowId: number | null): Promise<ReportSteps> {
+  private async reportSteps(tab: CaptureTab | null, itemId: string | null): Promise<ReportSteps> {
     const { sensitivity } = await this.deps.settings();
     const { rules, noticeHits } = this.deps;
     return {
@@ -203,11 +219,19 @@ export class BackgroundService {
         return assessListing(listing, rules(), noticeHits(listing), (await this.deps.settings()).sensitivity);
       },
       screenshot: async () => {
-        if (windowId === null) return { screenshot: null, screenshotNote: BADGE_SCREENSHOT_NOTE };
+        if (tab === null) return { screenshot: null, screenshotNote: BADGE_SCREENSHOT_NOTE };
+        const { tabId } = tab;
+        const { frameListing, unframe } = this.deps;
+        const framing = tabId !== null && itemId !== null && frameListing ? frameListing(tabId, itemId).catch(() => null) : Promise.resolve(null);
         try {
-          return { screenshot: await this.deps.captureVisibleTab(windowId), screenshotNote: null };
+          const frame = await framing;
+          const screenshot = await this.deps.captureVisibleTab(tab.windowId);
+          const size = pngSize(pngBytes(screenshot) ?? new Uint8Array());
+          return { screenshot, screenshotNote: null, frame: frame && size ? frameInImage(frame, size) : null };
         } catch (error) {
           return { screenshot: null, screenshotNote: `The browser refused the screenshot: ${(error as Error).message}` };
+        } finally {
+          if (tabId !== null && itemId !== null) unframe?.(tabId);
         }
       },
       now: this.deps.now,

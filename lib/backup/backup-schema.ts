@@ -86,6 +86,10 @@ const historySchema = v.pipe(
 const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a SHA-256 in hex'));
 const pngDataUrl = v.nullable(v.pipe(v.string(), v.startsWith('data:image/png;base64,', 'is not a PNG data URL'), v.maxLength(50_000_000)));
 
+/** The listing's box on its screenshot (listing-frame.ts): whole device pixels. */
+const imagePixels = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
+const frame = v.optional(v.nullable(v.object({ x: imagePixels, y: imagePixels, width: imagePixels, height: imagePixels })));
+
 const reportSchema = v.pipe(
   v.object({
     id: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -99,6 +103,7 @@ const reportSchema = v.pipe(
     cardMarkup: text(200_000),
     screenshot: pngDataUrl,
     screenshotNote: v.nullable(text(2000)),
+    frame,
     evidenceSha256: sha256,
     // The case desk's fields (activity database version 2); a backup from before has none.
     brand: v.optional(v.nullable(text(100))),
@@ -109,7 +114,7 @@ const reportSchema = v.pipe(
     batchId: v.optional(v.nullable(text(200))),
     captures: v.optional(
       v.pipe(
-        v.array(v.object({ at: time, listing: listingSchema, verdict: verdictSchema, pageUrl: httpUrl, screenshot: pngDataUrl, screenshotNote: v.nullable(text(2000)) })),
+        v.array(v.object({ at: time, listing: listingSchema, verdict: verdictSchema, pageUrl: httpUrl, screenshot: pngDataUrl, screenshotNote: v.nullable(text(2000)), frame })),
         v.maxLength(100),
       ),
     ),

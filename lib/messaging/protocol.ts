@@ -6,6 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TrustKind } from '../activity/activity-db';
 import type { Listing, Price } from '../listing';
+import type { PageFrame } from '../evidence/listing-frame';
 import type { PageKind } from '../page/page-kind';
 import type { PhotoSummary } from './photo-summary-schema';
 import type { Verdict } from '../verdict';
@@ -91,6 +92,12 @@ export interface ProtocolMap {
   photoSignals(data: { listing: Listing }): PhotoSummary;
   /** background → content: the listing a context-menu click or the shortcut was about, if any. */
   listingForReport(): ListingEvidence | null;
+  /**
+   * background → content: a screenshot for a report is about to be taken. Hide our badges and say
+   * where the listing's card is (null: not on the page or not in view); `captureTaken` shows them again.
+   */
+  frameForCapture(data: { itemId: string }): PageFrame | null;
+  captureTaken(): void;
   /** background → content: a report made from the menu or shortcut is recorded; copy and mark it. */
   reportRecorded(data: { itemId: string; complaint: string }): void;
   /** popup → content: on an item page, its listing and the verdict the badge shows; else null. */

@@ -77,11 +77,11 @@ describe('BackgroundService', () => {
   });
 
   it('takes a screenshot when the menu or the shortcut granted activeTab, and notes a refusal', async () => {
-    expect((await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7)).screenshot).toBe(true);
+    expect((await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, { windowId: 7, tabId: null })).screenshot).toBe(true);
     deps.captureVisibleTab = async () => {
       throw new Error("Either the '<all_urls>' or 'activeTab' permission is required.");
     };
-    const refused = await service.report({ listing: listing(2), cardMarkup: '' }, PAGE, 7);
+    const refused = await service.report({ listing: listing(2), cardMarkup: '' }, PAGE, { windowId: 7, tabId: null });
     expect(refused.screenshot).toBe(false);
     expect((await deps.activity.reports.get(refused.reportId))?.screenshotNote).toMatch(/refused the screenshot: Either/);
   });
@@ -91,10 +91,10 @@ describe('BackgroundService', () => {
     deps.showTab = async () => {
       steps.push('open');
     };
-    await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7, async (answer) => {
+    await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, { windowId: 7, tabId: null }, async (answer) => {
       steps.push(`copy ${answer.complaint.includes('700000000001')}`);
     });
-    await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, 7, async () => {
+    await service.report({ listing: listing(1), cardMarkup: '' }, PAGE, { windowId: 7, tabId: null }, async () => {
       throw new Error('Could not establish connection');
     });
     expect(steps).toEqual(['copy true', 'open', 'open']);
@@ -104,7 +104,7 @@ describe('BackgroundService', () => {
     const first = await service.report({ listing: listing(1), cardMarkup: '<a>…</a>' }, PAGE, null);
     expect(first.capture).toBeNull();
     deps.now = () => 1_700_000_000_000 + REPORT_REPEAT_MS;
-    const again = await service.report({ listing: listing(1), cardMarkup: '<a>…</a>' }, 'https://item.taobao.com/item.htm?id=700000000001', 7);
+    const again = await service.report({ listing: listing(1), cardMarkup: '<a>…</a>' }, 'https://item.taobao.com/item.htm?id=700000000001', { windowId: 7, tabId: null });
     expect(again).toMatchObject({ reportId: first.reportId, capture: 1, screenshot: true });
     expect(again.complaint).toBe(first.complaint);
     expect(await deps.activity.reports.count()).toBe(1);

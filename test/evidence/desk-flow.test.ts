@@ -52,7 +52,7 @@ describe('the desk through the background', () => {
     const handlers = pageHandlers({ activity, service, now: () => now } as unknown as PageHandlerDeps);
     const call = async <K extends keyof typeof handlers>(name: K, data: unknown) => (handlers[name].handle as (d: unknown) => unknown)(checkPageRequest(name, data));
 
-    const { reportId } = await service.report({ listing: listing(1), cardMarkup: '<a>…</a>' }, 'https://s.taobao.com/search?q=gucci', 7);
+    const { reportId } = await service.report({ listing: listing(1), cardMarkup: '<a>…</a>' }, 'https://s.taobao.com/search?q=gucci', { windowId: 7, tabId: null });
     await service.report({ listing: listing(2), cardMarkup: '' }, 'https://s.taobao.com/search?q=gucci', null);
     now += DAY;
     expect(await call('setReportStatus', { ids: [reportId], status: 'batched', batchId: 'gucci/counterfeit/1' })).toEqual({ updated: 1 });
@@ -113,7 +113,7 @@ describe('the desk through the background', () => {
     };
     const source = make();
     const { service } = setup(source);
-    await service.report({ listing: listing(1), cardMarkup: '' }, 'https://s.taobao.com/search?q=gucci', 7);
+    await service.report({ listing: listing(1), cardMarkup: '' }, 'https://s.taobao.com/search?q=gucci', { windowId: 7, tabId: null });
     const json = backupJson(await createBackup(source, DEFAULT_SETTINGS, T));
 
     const target = make();
