@@ -74,6 +74,12 @@ export function Badge({ options }: { options: BadgeOptions }) {
   );
 
   const level = shownLevel(verdict.risk, options.showLowMark ?? false);
+  // A trust (its Undo note) or a verdict that hides the badge closes the panel for good: the badge
+  // that comes back after Undo must not reopen a panel under a pointer that is no longer there.
+  const showsPanel = level !== null && !options.undoTrust;
+  useEffect(() => {
+    if (!showsPanel) closeForOther();
+  }, [showsPanel]);
   if (!level) return null;
   if (options.undoTrust) {
     const undo = options.undoTrust;

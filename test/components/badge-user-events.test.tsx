@@ -106,6 +106,16 @@ describe('badge: only the user acts', () => {
     expect(run).toHaveBeenCalledOnce();
   });
 
+  it('comes back closed after Undo, though its panel was open when the listing was trusted', () => {
+    const { handle, shadow, button } = setup();
+    asUser(button(), new FocusEvent('focusin', { bubbles: true }));
+    expect(shadow.querySelector('.panel')).not.toBeNull();
+    act(() => handle.update({ undoTrust: { kind: 'shop', run: vi.fn() } }));
+    act(() => handle.update({ undoTrust: undefined }));
+    expect(button()!.getAttribute('aria-expanded')).toBe('false');
+    expect(shadow.querySelector('.panel')).toBeNull();
+  });
+
   it('counts as the user only what the browser marks trusted', async () => {
     const { isUserEvent } = await vi.importActual<typeof import('../../components/badge/user-event')>('../../components/badge/user-event');
     const event = new MouseEvent('click');
