@@ -10,7 +10,7 @@ import type { Role } from '../../lib/settings/settings';
 import type { PopupTranslate, UiLanguage } from './popup-messages';
 
 /** The page-protocol messages the popup sends; `sendPageMessage` fits this shape. */
-export type PopupMessages = Pick<PageProtocolMap, 'untrust' | 'trustHistoryItem' | 'deleteHistory' | 'undoDeleteHistory' | 'setReportStatus' | 'updateReportCase' | 'deleteReports' | 'undoDeleteReports' | 'clearData'>;
+export type PopupMessages = Pick<PageProtocolMap, 'untrust' | 'trustHistoryItem' | 'deleteHistory' | 'undoDeleteHistory' | 'setReportStatus' | 'updateReportCase' | 'deleteReports' | 'undoDeleteReports' | 'captureReport' | 'clearData'>;
 export type SendPageMessage = <K extends keyof PopupMessages>(
   type: K,
   data: Parameters<PopupMessages[K]>[0],

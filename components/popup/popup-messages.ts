@@ -156,6 +156,7 @@ export const POPUP_MESSAGE_KEYS = [
   'popupCaptureCount',
   'popupCaptureCountOne',
   'popupNoScreenshot',
+  'popupCaptureLater',
   'popupPhotoClusters',
   'popupPhotoClustersNote',
   'popupPhotoClusterSummary',

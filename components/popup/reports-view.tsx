@@ -39,10 +39,18 @@ type Stored = ReportRecord & { id: number };
 /** Reports drawn at once: a desk of thousands stays quick to click through (select all still takes every shown report). */
 const PAGE_SIZE = 50;
 
+/** The report or one of its captures holds a screenshot. */
+const hasScreenshot = (report: ReportRecord) => report.screenshot !== null || (report.captures ?? []).some((c) => c.screenshot !== null);
+
 const stored = (reports: readonly ReportRecord[]): Stored[] => reports.filter((r): r is Stored => r.id !== undefined);
 
 export function ReportsView({ reports, history, deps, onAction, onError }: ReportsViewProps) {
   const { t } = deps;
+  // The background opens the listing's page and adds the capture; the popup may close meanwhile.
+  const captureLater = async (id: number) => {
+    const answer = await deps.send('captureReport', { id });
+    if (!answer.ok) throw new Error(answer.message);
+  };
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [filters, setFilters] = useState<DeskFilters>(NO_DESK_FILTERS);
   const [nextStatus, setNextStatus] = useState<ReportStatus>('submitted');
@@ -201,6 +209,14 @@ export function ReportsView({ reports, history, deps, onAction, onError }: Repor
                   <>
                     {' · '}
                     <span title={report.screenshotNote ?? undefined}>{t('popupNoScreenshot')}</span>
+                  </>
+                )}
+                {!hasScreenshot(report) && (
+                  <>
+                    {' · '}
+                    <button type="button" class="link" onClick={() => onAction(() => captureLater(report.id))}>
+                      {t('popupCaptureLater')}
+                    </button>
                   </>
                 )}
                 {(report.captures?.length ?? 0) > 0 && (

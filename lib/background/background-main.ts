@@ -30,6 +30,7 @@ import { PhotoStore } from '../photos/photo-store';
 import { fetchPhotoPixels } from './photo-pixels';
 import { PhotoService } from './photo-service';
 import { RulePackService } from './rule-pack-service';
+import { openListingForCapture } from './listing-page-tab';
 import { showSiteTab } from './site-tab';
 import { TabAnnouncer } from './tab-announcer';
 import { toolbarBadge } from './toolbar-badge';
@@ -128,6 +129,9 @@ export function startBackground({ browser, content, pages, fetch }: BackgroundEn
     frameListing: async (tabId, itemId) => onceValid(pageFrameSchema, await withTimeout(content.sendMessage('frameForCapture', { itemId }, tabId), FRAME_TIMEOUT_MS)),
     unframe: (tabId) => void content.sendMessage('captureTaken', undefined, tabId).catch(() => undefined),
     showTab: (url) => showSiteTab(browser, url),
+    screenshotAllowed: () => browser.permissions.contains(SCREENSHOT_PERMISSION).catch(() => false),
+    openForCapture: (url, itemId) =>
+      openListingForCapture({ tabs: browser.tabs, askListing: (tabId) => content.sendMessage('currentListing', undefined, tabId), wait, now: () => Date.now() }, url, itemId),
     onAssessed: (listings) => photos.note(listings),
   });
 

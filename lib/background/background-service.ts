@@ -3,6 +3,7 @@
  * the entrypoint wires it to the browser, tests wire it to fakes. Everything that arrives is checked,
  * and verdicts are always the background's own (a report never trusts a verdict sent by a page).
  */
+import * as v from 'valibot';
 import type { ActivityDatabase, TrustKind } from '../activity/activity-db';
 import { recordSightings } from '../activity/history';
 import { complaintText, fileReport, finishPendingReports, type ReportSteps } from '../activity/reports';
@@ -11,8 +12,10 @@ import type { Listing } from '../listing';
 import { logReportCreated } from '../evidence/evidence-log';
 import { addCapture } from '../evidence/report-captures';
 import { listingSchema } from '../messaging/listing-schema';
+import { pageFailure, type PageResult } from '../messaging/page-protocol';
 import type { AssessAnswer, ListingEvidence, ReportAnswer } from '../messaging/protocol';
 import { taobaoPageUrl } from '../page/hosts';
+import { listingUrl } from '../page/platform';
 import { IPP_URL } from '../page/ipp-url';
 import { officialShops } from '../rule-packs/official-shops';
 import { assessListing, type CompiledRules } from '../rules';
@@ -30,6 +33,12 @@ export interface CaptureTab {
   windowId: number;
   /** Null when the content script cannot be asked where the listing is (the screenshot has no crop). */
   tabId: number | null;
+}
+
+/** A listing's page opened for a capture: its tab, and the listing as read there (unchecked). */
+export interface OpenedForCapture {
+  tab: CaptureTab;
+  listing: unknown;
 }
 
 export interface BackgroundDeps {
@@ -51,6 +60,13 @@ export interface BackgroundDeps {
    */
   frameListing?: (tabId: number, itemId: string) => Promise<PageFrame | null>;
   unframe?: (tabId: number) => void;
+  /** A screenshot may be taken of a tab the extension opened (the optional permission is granted). */
+  screenshotAllowed?: () => Promise<boolean>;
+  /**
+   * Opens `url` in a new active tab and waits until its content script has judged listing `itemId`:
+   * the tab, with the listing as the page shows it now, or null when the page never got that far.
+   */
+  openForCapture?: (url: string, itemId: string) => Promise<OpenedForCapture | null>;
   /** Brings the tab already open on `url`'s site to the front, or opens `url` in a new one. */
   showTab: (url: string) => Promise<void>;
   /** After a batch is answered: its checked listings (their photos are hashed from here, in their own time). */
@@ -183,6 +199,27 @@ export class BackgroundService {
     return answer;
   }
 
+  /**
+   * The desk's "capture from the listing's page", for a report the browser could not screenshot: the
+   * listing's page is opened from its id (never a URL the page gave), and what it shows now is added
+   * as a capture, with the fields read there (the stored ones if the page reads differently).
+   */
+  async captureReport(reportId: number): Promise<PageResult<{ capture: number; screenshot: boolean }>> {
+    const report = await this.deps.activity.reports.get(reportId);
+    if (!report) return pageFailure(`there is no report ${reportId}`);
+    const { screenshotAllowed, openForCapture } = this.deps;
+    if (!openForCapture || !(await screenshotAllowed?.())) return pageFailure(CAPTURE_NEEDS_PERMISSION);
+    const pageUrl = listingUrl(report.itemId, report.listing.shop.platform);
+    const opened = await openForCapture(pageUrl, report.itemId);
+    if (!opened) return pageFailure(`the listing's page did not show the listing; nothing was added (it may be removed, or the page asks for a login)`);
+    const read = v.safeParse(listingSchema, opened.listing);
+    const listing = read.success && read.output.itemId === report.itemId ? read.output : report.listing;
+    const steps = await this.reportSteps(opened.tab, report.itemId);
+    const added = await this.oneAtATime(report.itemId, () => this.addCapture(reportId, listing, pageUrl, steps));
+    if (!added) return pageFailure(`report ${reportId} was deleted while its page loaded; nothing was added`);
+    return { ok: true, capture: added.n, screenshot: added.screenshot };
+  }
+
   /** What the page shows now, with the settled verdict and a screenshot if one may be taken, added to the report. */
   private async addCapture(reportId: number, listing: Listing, pageUrl: string, steps: ReportSteps): Promise<{ n: number; screenshot: boolean } | null> {
     const at = steps.now();
@@ -238,5 +275,7 @@ export class BackgroundService {
     };
   }
 }
+
+const CAPTURE_NEEDS_PERMISSION = 'a screenshot needs the screenshot permission: turn it on in the options (Reports), then capture again';
 
 const BADGE_SCREENSHOT_NOTE = 'Reported from the badge: the browser allows a screenshot only from the context menu, the keyboard shortcut, or with the screenshot permission granted in the options.';

@@ -68,6 +68,8 @@ export function pageHandlers({ activity, service, notices, packs, photos, saveSe
       }),
     },
     updateReportCase: { changes: null, handle: async ({ id, ...details }) => ({ updated: await updateReportCase(activity, id, details, now()) }) },
+    // The new capture changes no verdict, and the desk reads it with liveQuery.
+    captureReport: { changes: null, handle: ({ id }) => service.captureReport(id) },
     deleteReports: {
       changes: 'verdicts',
       handle: async (data) => {

@@ -119,6 +119,11 @@ export interface PageProtocolMap {
   updateReportCase(data: { id: number; complaintId?: string | null; reason?: string | null; notes?: string }): { updated: boolean };
   /** Deletes reports; `undoToken` brings them back with undoDeleteReports while the background runs. */
   deleteReports(data: { ids: number[] }): { deleted: number; undoToken: string | null };
+  /**
+   * A report without a screenshot, captured later: the background opens the listing's page, waits
+   * until the page has judged it, and adds a capture (screenshot and crop) to the report.
+   */
+  captureReport(data: { id: number }): PageResult<{ capture: number; screenshot: boolean }>;
   undoDeleteReports(data: { undoToken: string }): { restored: number };
   /** Clears the named kinds of data (all of them when the list holds every kind). */
   clearData(data: { kinds: DataKind[] }): void;

@@ -31,6 +31,7 @@ export const pageSchemas = {
     notes: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
   }),
   deleteReports: v.object({ ids: reportIds }),
+  captureReport: v.object({ id: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   undoDeleteReports: v.object({ undoToken: shortText }),
   clearData: v.object({ kinds: v.pipe(v.array(v.picklist(['history', 'reports', 'trusted', 'settings'])), v.minLength(1)) }),
   backupChunk: v.object({ uploadId: importId, index: v.pipe(v.number(), v.integer(), v.minValue(0)), text: v.pipe(v.string(), v.maxLength(BACKUP_CHUNK_CHARS)) }),

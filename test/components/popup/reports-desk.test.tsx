@@ -76,6 +76,16 @@ describe('reports desk', () => {
     expect(facts('CHANEL 复刻 口红')).toContain('no screenshot');
   });
 
+  it('offers a report without any screenshot to capture it from the listing’s page, and says why that failed', async () => {
+    const send = vi.fn(async (type: string) => (type === 'captureReport' ? { ok: false, message: 'a screenshot needs the screenshot permission', problems: [], problemCount: 0 } : { updated: 1 }));
+    await openDesk(send);
+    const item = (title: string) => within(screen.getByText(title).closest('li')!);
+    expect(item('GUCCI 高仿 钱包').queryByRole('button', { name: "capture it from the listing's page" })).toBeNull();
+    fireEvent.click(item('CHANEL 复刻 口红').getByRole('button', { name: "capture it from the listing's page" }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('captureReport', { id: 4 }));
+    expect(await screen.findByText(/a screenshot needs the screenshot permission/)).toBeTruthy();
+  });
+
   it('shows per-brand figures: reported, submitted, removed, rejected, median days to removal', async () => {
     await openDesk();
     const table = screen.getByTestId('brand-figures');
