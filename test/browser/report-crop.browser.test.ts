@@ -1,7 +1,8 @@
 /**
  * A brand-staff report from the badge, with the screenshot permission granted: one record with the
  * visible tab, the listing's frame in it, a highlighted crop among its evidence files, and our badges
- * back on the page afterwards.
+ * back on the page afterwards; the same listing reported again after the repeat window gets a second
+ * capture with its own crop; the evidence zip made from what the browser stored verifies.
  *
  * Firefox only, for a reason of the browser, not of the extension: the test grants the optional
  * `<all_urls>` permission through Firefox's privileged ExtensionPermissions, and headless Chromium
@@ -12,6 +13,10 @@ import type { Page } from 'puppeteer-core';
 import { decode } from 'fast-png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVITY_DB_NAME, type ReportRecord } from '../../lib/activity/activity-db';
+import { REPORT_REPEAT_MS } from '../../lib/activity/reports';
+import { evidenceZip } from '../../lib/activity/reports-export';
+import type { EvidenceEntry } from '../../lib/evidence/evidence-chain';
+import { verifyEvidenceZip } from '../../lib/evidence/verify-evidence-zip';
 import { reportEvidenceFiles } from '../../lib/evidence/report-files';
 import { pngBytes } from '../../lib/evidence/png-data-url';
 import { pngSize } from '../../lib/evidence/listing-frame';
@@ -81,4 +86,27 @@ describe('firefox', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('cr-badge')].every((host) => getComputedStyle(host).visibility !== 'hidden'), { timeout: 5_000 });
     expect((await readBadges(page)).some((b) => b.itemId === ITEM_ID && b.level !== null)).toBe(true);
   });
+
+  it('reported again after the repeat window: a capture with its own crop, and the evidence zip verifies', async () => {
+    const [first] = await readExtensionStore<ReportRecord>(run, ACTIVITY_DB_NAME, 'reports');
+    const wait = first!.createdAt + REPORT_REPEAT_MS + 1_000 - Date.now();
+    if (wait > 0) await sleep(wait);
+    await page.bringToFront();
+    await clickAction(page, ITEM_ID, MESSAGES.badgeActionReportEvidence!.message);
+    let reports: ReportRecord[] = [];
+    for (let i = 0; i < 100 && !reports[0]?.captures?.[0]?.screenshot; i++) {
+      if (i > 0) await sleep(50);
+      reports = await readExtensionStore<ReportRecord>(run, ACTIVITY_DB_NAME, 'reports');
+    }
+    expect(reports).toHaveLength(1);
+    const [capture] = reports[0]!.captures!;
+    expect(capture!.frame!.width).toBeGreaterThan(100);
+    expect(Object.keys(reportEvidenceFiles(reports[0]!))).toEqual(expect.arrayContaining(['capture-1.png', 'capture-1-listing.png', 'capture-1.json']));
+
+    const chain = await readExtensionStore<EvidenceEntry>(run, ACTIVITY_DB_NAME, 'evidence');
+    expect(chain.map((e) => e.kind)).toEqual(['report', 'capture']);
+    const zip = await evidenceZip(reports, chain, Date.now());
+    console.log(`evidence zip of one report with a screenshot, a later capture and both crops (1280 × 900 viewport): ${(zip.length / 1024).toFixed(0)} KiB`);
+    expect(await verifyEvidenceZip(zip)).toMatchObject({ ok: true, entries: 2, reports: 1 });
+  }, 120_000);
 });
