@@ -155,6 +155,26 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('%s', (browserName) => {
     expect(await pageCollected(popup)).toEqual([]);
   });
 
+  it('shows a whole date in its date fields (Firefox draws them wider than Chromium)', async () => {
+    const fit = await popup.evaluate(() => {
+      const fields = [...document.querySelectorAll<HTMLInputElement>('input[type="date"]')];
+      return fields.map((field) => {
+        // The same field at its own natural width, with a date in it, beside the real one.
+        const natural = document.createElement('input');
+        natural.type = 'date';
+        natural.value = '2026-12-28';
+        // Out of the grid (whose cell would cap it), with the popup's own input styles.
+        Object.assign(natural.style, { width: 'auto', maxWidth: 'none', position: 'absolute', left: '0', top: '0' });
+        document.querySelector('main')!.append(natural);
+        const room = { name: field.name, width: field.getBoundingClientRect().width, needs: natural.getBoundingClientRect().width };
+        natural.remove();
+        return room;
+      });
+    });
+    expect(fit.length).toBeGreaterThanOrEqual(2);
+    for (const field of fit) expect(field.width, field.name).toBeGreaterThanOrEqual(field.needs);
+  });
+
   it('has the popup in the manifest and no uncaught errors', async () => {
     const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '.output', browserName === 'chromium' ? 'chrome-mv3' : 'firefox-mv3', 'manifest.json'), 'utf8'));
     expect(manifest.action.default_popup).toBe('popup.html');
