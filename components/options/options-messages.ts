@@ -8,6 +8,7 @@ import type { CountingTranslate } from '../shared/counting-translate';
 export const OPTIONS_MESSAGE_KEYS = [
   'optionsPageTitle',
   'optionsSaved',
+  'optionsRoleSaved',
   'optionsCancel',
   'optionsWorking',
   'optionsFailed',

@@ -27,28 +27,36 @@ interface SettingsSectionProps {
   brands: readonly PackBrand[] | undefined;
 }
 
+type SavedPart = 'role' | 'sensitivity' | 'low-marks' | 'brands';
+
 export function SettingsSection({ deps, brands }: SettingsSectionProps) {
   const { t } = deps;
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [saved, setSaved] = useState(false);
+  // Which control's change was saved: the confirmation shows beside it, where the user is looking.
+  const [saved, setSaved] = useState<SavedPart | null>(null);
 
   useEffect(() => {
     void deps.settings.load().then(setSettings);
     return deps.settings.watch(setSettings);
   }, [deps]);
 
-  async function change(update: Partial<Settings>): Promise<void> {
-    setSaved(false);
+  async function change(update: Partial<Settings>, part: SavedPart): Promise<void> {
+    setSaved(null);
     setSettings(await deps.settings.save(update));
-    setSaved(true);
+    setSaved(part);
   }
+  const savedNote = (part: SavedPart, words = t('optionsSaved')) => (
+    <p class="status" role="status">
+      {saved === part ? words : ''}
+    </p>
+  );
 
   function toggleBrand(id: string, watched: boolean): void {
     if (!settings) return;
     const muted = new Set(settings.mutedBrands);
     if (watched) muted.delete(id);
     else muted.add(id);
-    void change({ mutedBrands: [...muted] });
+    void change({ mutedBrands: [...muted] }, 'brands');
   }
 
   return (
@@ -60,13 +68,14 @@ export function SettingsSection({ deps, brands }: SettingsSectionProps) {
             <legend>{t('optionsRoleLegend')}</legend>
             {ROLES.map(({ role, label, hint }) => (
               <label class="choice" key={role}>
-                <input type="radio" name="role" value={role} checked={settings.role === role} onChange={() => void change({ role })} />
+                <input type="radio" name="role" value={role} checked={settings.role === role} onChange={() => void change({ role }, 'role')} />
                 <span>
                   {t(label)}
                   <span class="hint">{t(hint)}</span>
                 </span>
               </label>
             ))}
+            {savedNote('role', t('optionsRoleSaved', [t(ROLES.find((r) => r.role === settings.role)?.label ?? 'optionsRoleShopper')]))}
           </fieldset>
           <fieldset>
             <legend>{t('optionsSensitivityLegend')}</legend>
@@ -77,7 +86,7 @@ export function SettingsSection({ deps, brands }: SettingsSectionProps) {
                   name="sensitivity"
                   value={sensitivity}
                   checked={settings.sensitivity === sensitivity}
-                  onChange={() => void change({ sensitivity })}
+                  onChange={() => void change({ sensitivity }, 'sensitivity')}
                 />
                 <span>
                   {t(SENSITIVITY_TEXT[sensitivity].label)}
@@ -85,11 +94,13 @@ export function SettingsSection({ deps, brands }: SettingsSectionProps) {
                 </span>
               </label>
             ))}
+            {savedNote('sensitivity')}
           </fieldset>
           <label class="choice">
-            <input type="checkbox" checked={settings.showLowMarks} onChange={(event) => void change({ showLowMarks: event.currentTarget.checked })} />
+            <input type="checkbox" checked={settings.showLowMarks} onChange={(event) => void change({ showLowMarks: event.currentTarget.checked }, 'low-marks')} />
             <span>{t('optionsShowLowMarks')}</span>
           </label>
+          {savedNote('low-marks')}
           <fieldset>
             <legend>{t('optionsBrandsLegend')}</legend>
             <p class="hint">{t('optionsBrandsHint')}</p>
@@ -110,10 +121,8 @@ export function SettingsSection({ deps, brands }: SettingsSectionProps) {
                 ))}
               </div>
             )}
+            {savedNote('brands')}
           </fieldset>
-          <p class="status" role="status">
-            {saved ? t('optionsSaved') : ''}
-          </p>
         </>
       )}
       <ScreenshotPermission deps={deps} />

@@ -22,6 +22,9 @@ describe('settings', () => {
     renderOptions(harness);
     fireEvent.click(await screen.findByRole('radio', { name: /^Brand staff/ }));
     await waitFor(async () => expect((await loadSettings()).role).toBe('brand-staff'));
+    // Confirmed in the role's own group, where the user is looking, naming the role now in force.
+    const roleGroup = within(screen.getByRole('group', { name: 'Who uses this browser' }));
+    expect(await roleGroup.findByText('Saved: you are now Brand staff. Open Taobao and Tmall pages show it at once.')).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: /^Strict/ }));
     await waitFor(async () => expect((await loadSettings()).sensitivity).toBe('strict'));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show a small mark on low-risk brand listings too' }));
@@ -34,7 +37,7 @@ describe('settings', () => {
     expect(brands.getAllByRole('checkbox').every((box) => (box as HTMLInputElement).checked)).toBe(true);
     fireEvent.click(gucci);
     await waitFor(async () => expect((await loadSettings()).mutedBrands).toEqual(['gucci']));
-    expect(await screen.findByText('Saved')).toBeTruthy();
+    expect(await within(screen.getByRole('group', { name: 'Brands to watch' })).findByText('Saved')).toBeTruthy();
     fireEvent.click(gucci);
     await waitFor(async () => expect((await loadSettings()).mutedBrands).toEqual([]));
   });
